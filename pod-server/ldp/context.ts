@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http';
+import { AccessControl } from '../auth/access-control.ts';
+import type { Credentials } from '../auth/credentials.ts';
+import type { AccessMode } from '../auth/wac.ts';
+import { Forbidden, Unauthorized } from '../errors.ts';
+import type { ResourceStore } from '../storage/store.ts';
+import type { KeyedLock } from './keyed-lock.ts';
+
+/** Everything the LDP operations share, wired once in the composition root. */
+export interface LdpContext {
+  baseUrl: string;
+  store: ResourceStore;
+  access: AccessControl;
+  locks: KeyedLock;
+  maxBodyBytes: number;
+}
+
+/** One request as the operations see it, after path parsing and the credentials stage. */
+export interface LdpRequest {
+  raw: IncomingMessage;
+  path: string;
+  url: string;
+  credentials: Credentials;
+  origin?: string;
+}
+
+/** Throws 401 (anonymous) or 403 (authenticated) unless WAC allows every mode on its path. */
+export async function authorize(context: LdpContext, request: LdpRequest, needs: { path: string; mode: AccessMode }[]): Promise<void> {
+  for (const need of needs) {
+    const decision = await context.access.check(request.credentials, request.origin, need.path, need.mode);
+    if (decision.allow) continue;
+    if (!request.credentials.webId) {
+      throw new Unauthorized(`Authentication required: ${decision.reason}`, { 'WWW-Authenticate': `DPoP realm="${context.baseUrl}", algs="ES256 RS256 PS256"` });
+    }
+    throw new Forbidden(`${request.credentials.webId} may not ${need.mode} ${need.path}: ${decision.reason}`);
+  }
+}

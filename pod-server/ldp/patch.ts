@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import { Conflict, UnsupportedMediaType } from '../errors.ts';
+import { readBody } from '../http/body.ts';
+import { checkWritePreconditions } from '../http/preconditions.ts';
+import { N3, SPARQL_UPDATE, TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
+import { parseN3Patch } from '../rdf/n3-patch.ts';
+import { applyPatch, patchModes, type PatchOperation } from '../rdf/patch.ts';
+import { parseRdf } from '../rdf/parse.ts';
+import { writeTurtle } from '../rdf/serialize.ts';
+import { parseSparqlUpdate } from '../rdf/sparql-update.ts';
+import { isContainerPath } from '../storage/store.ts';
+import type { AccessMode } from '../auth/wac.ts';
+import { authorize, type LdpContext, type LdpRequest } from './context.ts';
+import { ACCEPT_PATCH } from './headers.ts';
+import { checkNamespace, creationNeeds, finish, rejectContainment, requireContentType, writeAndForget } from './write.ts';
+
+/** PATCH with N3 Patch or SPARQL Update; a missing resource is created from an empty document. */
+export async function patch(context: LdpContext, request: LdpRequest, response: ServerResponse): Promise<void> {
+  const { path } = request;
+  const type = essence(requireContentType(request));
+  if (type !== N3 && type !== SPARQL_UPDATE) throw new UnsupportedMediaType(`PATCH accepts ${ACCEPT_PATCH}, not ${type}`);
+  const body = (await readBody(request.raw, context.maxBodyBytes)).toString('utf8');
+  const operations: PatchOperation[] = type === N3 ? [parseN3Patch(body, request.url)] : parseSparqlUpdate(body, request.url);
+  if (isContainerPath(path)) rejectContainment(operations.flatMap((op) => [...op.inserts, ...op.deletes]));
+
+  const existing = await context.store.metadata(path);
+  const modes = patchModes(operations);
+  const change: AccessMode = modes.write ? 'write' : 'append';
+  const needs = existing ? [{ path, mode: change }] : creationNeeds(path, change);
+  if (modes.read) needs.push({ path, mode: 'read' });
+  await authorize(context, request, needs);
+
+  const created = await context.locks.run(path, async () => {
+    const current = await context.store.read(path);
+    checkWritePreconditions(request.raw, current);
+    if (current && !isContainerPath(path) && !isRdfType(current.contentType)) {
+      throw new Conflict(`${path} is ${current.contentType}, not RDF, so it cannot be patched`, 'not_rdf');
+    }
+    if (!current) await checkNamespace(context, path);
+    const document = current?.body.length ? await parseRdf(current.body.toString('utf8'), TURTLE, request.url) : [];
+    const result = applyPatch(document, operations);
+    await writeAndForget(context, path, Buffer.from(writeTurtle(result)), TURTLE, response);
+    return !current;
+  });
+  finish(context, response, path, created, true);
+}

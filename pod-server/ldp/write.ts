@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { BadRequest, Conflict, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../errors.ts';
+import { readBody } from '../http/body.ts';
+import { checkWritePreconditions } from '../http/preconditions.ts';
+import { TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
+import { parseRdf, type Quad } from '../rdf/parse.ts';
+import { writeTurtle } from '../rdf/serialize.ts';
+import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata } from '../storage/store.ts';
+import { LDP_CONTAINS } from './container.ts';
+import { authorize, type LdpContext, type LdpRequest } from './context.ts';
+import { allowedMethods, describeResource } from './headers.ts';
+import { isAclPath, urlForPath } from './paths.ts';
+import type { AccessMode } from '../auth/wac.ts';
+
+/** What creating a resource needs: Append on its container and `mode` on the new resource. */
+export function creationNeeds(path: string, mode: AccessMode): { path: string; mode: AccessMode }[] {
+  return [{ path: parentPath(path)!, mode: 'append' }, { path, mode }];
+}
+
+/** PUT: create or replace. RDF is validated and stored once, as Turtle. */
+export async function put(context: LdpContext, request: LdpRequest, response: ServerResponse): Promise<void> {
+  const { path } = request;
+  const contentType = requireContentType(request);
+  if (isContainerPath(path) && !isRdfType(contentType)) throw new BadRequest(`A container holds RDF only; ${contentType} cannot be PUT to ${path}`, 'container_not_rdf');
+  if (isAclPath(path) && essence(contentType) !== TURTLE) throw new UnsupportedMediaType('ACL documents must be text/turtle');
+  const existing = await context.store.metadata(path);
+  await authorize(context, request, existing ? [{ path, mode: 'write' }] : creationNeeds(path, 'write'));
+  const body = await readBody(request.raw, context.maxBodyBytes);
+  const stored = await storable(body, contentType, request.url, path);
+  const created = await context.locks.run(path, async () => {
+    const current = await context.store.metadata(path);
+    checkWritePreconditions(request.raw, current);
+    if (!current) await checkNamespace(context, path);
+    await writeAndForget(context, path, stored.body, stored.contentType, response);
+    return !current;
+  });
+  finish(context, response, path, created, isContainerPath(path) || isRdfType(stored.contentType));
+}
+
+/** POST to a container: a new member named from Slug, or by the server. */
+export async function post(context: LdpContext, request: LdpRequest, response: ServerResponse): Promise<void> {
+  const container = request.path;
+  if (!isContainerPath(container)) throw new MethodNotAllowed('POST is only allowed on containers', allowedMethods(container).join(', '));
+  if (!(await context.store.metadata(container))) {
+    await authorize(context, request, [{ path: container, mode: 'append' }]);
+    throw new NotFound('The container does not exist');
+  }
+  await authorize(context, request, [{ path: container, mode: 'append' }]);
+  const contentType = requireContentType(request);
+  const wantsContainer = /<http:\/\/www\.w3\.org\/ns\/ldp#(Basic)?Container>\s*;\s*rel="?type"?/.test(String(request.raw.headers.link ?? ''));
+  if (wantsContainer && !isRdfType(contentType)) throw new BadRequest('A container holds RDF only', 'container_not_rdf');
+  const body = await readBody(request.raw, context.maxBodyBytes);
+  const path = await context.locks.run(container, async () => {
+    const name = await freeName(context, container, slugName(request.raw.headers.slug));
+    const target = container + name + (wantsContainer ? '/' : '');
+    const stored = await storable(body, contentType, urlForPath(context.baseUrl, target), target);
+    await writeAndForget(context, target, stored.body, stored.contentType, response);
+    return target;
+  });
+  finish(context, response, path, true, wantsContainer || isRdfType(contentType));
+}
+
+export function requireContentType(request: LdpRequest): string {
+  const contentType = request.raw.headers['content-type'];
+  if (!contentType) throw new BadRequest('Content-Type is required', 'missing_content_type');
+  return contentType;
+}
+
+/** RDF is parsed (400 on syntax errors) and, unless it is Turtle already, re-serialized as Turtle. */
+export async function storable(body: Buffer, contentType: string, baseIRI: string, path: string): Promise<{ body: Buffer; contentType: string }> {
+  if (!isRdfType(contentType)) return { body, contentType };
+  const quads = await parseRdf(body.toString('utf8'), contentType, baseIRI);
+  if (isContainerPath(path)) rejectContainment(quads);
+  return essence(contentType) === TURTLE ? { body, contentType: TURTLE } : { body: Buffer.from(writeTurtle(quads)), contentType: TURTLE };
+}
+
+export function rejectContainment(quads: Quad[]): void {
+  if (quads.some((q) => q.predicate.value === LDP_CONTAINS)) throw new Conflict('ldp:contains is managed by the server and cannot be written', 'containment_triples');
+}
+
+/** A path and its container/non-container twin cannot both exist, nor can a document have children. */
+export async function checkNamespace(context: LdpContext, path: string): Promise<void> {
+  const twin = isContainerPath(path) ? path.slice(0, -1) : path + '/';
+  if (await context.store.metadata(twin)) throw new Conflict(`${twin} already exists; a resource and a container cannot share a name`, 'name_taken');
+  for (const ancestor of ancestorPaths(path)) {
+    if (ancestor !== '/' && (await context.store.metadata(ancestor.slice(0, -1)))) {
+      throw new Conflict(`${ancestor.slice(0, -1)} is a document, so it cannot contain ${path}`, 'parent_not_container');
+    }
+  }
+}
+
+export async function writeAndForget(context: LdpContext, path: string, body: Buffer, contentType: string, response: ServerResponse): Promise<ResourceMetadata> {
+  const meta = await context.store.write(path, body, contentType);
+  context.access.invalidate(path);
+  response.setHeader('ETag', meta.etag);
+  response.setHeader('Last-Modified', meta.modified.toUTCString());
+  return meta;
+}
+
+export function finish(context: LdpContext, response: ServerResponse, path: string, created: boolean, isRdf: boolean): void {
+  describeResource(response, context, path, isRdf);
+  if (created) {
+    response.setHeader('Location', urlForPath(context.baseUrl, path));
+    response.writeHead(201).end();
+  } else {
+    response.writeHead(204).end();
+  }
+}
+
+function slugName(slug: string | string[] | undefined): string | undefined {
+  if (typeof slug !== 'string') return undefined;
+  let name = slug;
+  try { name = decodeURIComponent(slug); } catch { /* a literal '%' is fine */ }
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[/\\\u0000-\u001f\u007f]/g, '-').replace(/\$+$/, '').trim();
+  if (!name || name === '.' || name === '..' || name.endsWith('.acl')) return undefined;
+  return name.slice(0, 200);
+}
+
+async function freeName(context: LdpContext, container: string, wanted: string | undefined): Promise<string> {
+  if (!wanted) return randomUUID();
+  const taken = (await context.store.metadata(container + wanted)) || (await context.store.metadata(container + wanted + '/'));
+  return taken ? `${wanted}-${randomUUID().slice(0, 8)}` : wanted;
+}

@@ -1,0 +1,64 @@
+import express, { type Express } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccessControl } from './auth/access-control.ts';
+import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
+import { initializeRoot } from './bootstrap.ts';
+import type { PodServerConfig } from './config.ts';
+import { errorHandler } from './http/error-handler.ts';
+import type { LdpContext } from './ldp/context.ts';
+import { ldpHandler } from './ldp/handler.ts';
+import { KeyedLock } from './ldp/keyed-lock.ts';
+import { FileStore } from './storage/file.ts';
+import { MemoryStore } from './storage/memory.ts';
+import type { ResourceStore } from './storage/store.ts';
+
+export interface PodServer {
+  app: Express;
+  store: ResourceStore;
+  config: PodServerConfig;
+  /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface PodServerParts {
+  credentials?: CredentialsExtractor;
+  store?: ResourceStore;
+}
+
+/** The composition root: every part of the pod server is wired here, by hand. */
+export async function createPodServer(config: PodServerConfig, parts: PodServerParts = {}): Promise<PodServer> {
+  const store = parts.store ?? (config.storage === 'memory' ? new MemoryStore() : new FileStore({ dataDir: config.dataDir, durable: config.durableWrites }));
+  await initializeRoot(store, config.baseUrl);
+  const context: LdpContext = {
+    baseUrl: config.baseUrl,
+    store,
+    access: new AccessControl({ store, baseUrl: config.baseUrl }),
+    locks: new KeyedLock(),
+    maxBodyBytes: config.maxBodyBytes,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(ldpHandler(context, parts.credentials ?? anonymousOnly));
+  app.use(errorHandler());
+
+  let server: Server | undefined;
+  return {
+    app,
+    store,
+    config,
+    listen: () => new Promise((resolve, reject) => {
+      server = app.listen(config.port, () => resolve((server!.address() as AddressInfo).port));
+      server.once('error', reject);
+      server.keepAliveTimeout = 65_000;
+    }),
+    close: () => new Promise((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

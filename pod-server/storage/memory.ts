@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type ResourceStore, type StoredResource } from './store.ts';
+
+interface Entry { body: Buffer; contentType: string; modified: Date; version: number; members?: Set<string> }
+
+/** Keeps everything in a Map: for tests and throwaway servers. */
+export class MemoryStore implements ResourceStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #instance = randomUUID().slice(0, 8);
+  #version = 0;
+
+  async metadata(path: string): Promise<ResourceMetadata | undefined> {
+    const entry = this.#entries.get(path);
+    return entry && this.#meta(entry);
+  }
+
+  async read(path: string): Promise<StoredResource | undefined> {
+    const entry = this.#entries.get(path);
+    return entry && { ...this.#meta(entry), body: entry.body };
+  }
+
+  async write(path: string, body: Buffer, contentType: string): Promise<ResourceMetadata> {
+    for (const ancestor of ancestorPaths(path)) {
+      if (!this.#entries.has(ancestor)) this.#set(ancestor, Buffer.alloc(0), 'text/turtle');
+    }
+    return this.#meta(this.#set(path, Buffer.from(body), contentType));
+  }
+
+  async delete(path: string): Promise<void> {
+    if (!this.#entries.delete(path)) return;
+    const parent = parentPath(path);
+    const parentEntry = parent === undefined ? undefined : this.#entries.get(parent);
+    if (parentEntry) { parentEntry.members!.delete(path); this.#touch(parentEntry); }
+  }
+
+  async children(containerPath: string): Promise<string[]> {
+    return [...(this.#entries.get(containerPath)?.members ?? [])];
+  }
+
+  #set(path: string, body: Buffer, contentType: string): Entry {
+    const previous = this.#entries.get(path);
+    const entry: Entry = { body, contentType, modified: new Date(), version: ++this.#version, members: previous?.members };
+    if (isContainerPath(path) && !entry.members) entry.members = new Set();
+    this.#entries.set(path, entry);
+    const parent = parentPath(path);
+    const parentEntry = parent === undefined ? undefined : this.#entries.get(parent);
+    if (parentEntry && !parentEntry.members!.has(path)) { parentEntry.members!.add(path); this.#touch(parentEntry); }
+    return entry;
+  }
+
+  /** A container's representation lists its members, so membership changes are modifications. */
+  #touch(entry: Entry): void {
+    entry.modified = new Date();
+    entry.version = ++this.#version;
+  }
+
+  #meta(entry: Entry): ResourceMetadata {
+    return { contentType: entry.contentType, etag: `"${this.#instance}-${entry.version}"`, modified: entry.modified };
+  }
+}

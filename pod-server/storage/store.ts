@@ -1,0 +1,46 @@
+/**
+ * The one narrow interface every storage backend implements. Paths are decoded resource
+ * paths as produced by ldp/paths.ts: they start with '/', containers end with '/', and no
+ * segment is '.', '..', empty, or contains '/', NUL or a reserved '$' suffix.
+ *
+ * Backends are dumb on purpose: conditional requests, the container/non-container naming
+ * rule and authorization live above them, so every backend behaves the same.
+ */
+export interface ResourceMetadata {
+  contentType: string;
+  /** Strong validator, quoted, e.g. "3f2a-1". Changes on every write. */
+  etag: string;
+  modified: Date;
+}
+
+export interface StoredResource extends ResourceMetadata {
+  /** For a container: its own stored triples (Turtle), without the generated ldp:contains. */
+  body: Buffer;
+}
+
+export interface ResourceStore {
+  metadata(path: string): Promise<ResourceMetadata | undefined>;
+  read(path: string): Promise<StoredResource | undefined>;
+  /** Writes atomically; creates missing parent containers. Returns the new metadata. */
+  write(path: string, body: Buffer, contentType: string): Promise<ResourceMetadata>;
+  /** Removes one resource or one (empty) container. */
+  delete(path: string): Promise<void>;
+  /** Paths of a container's direct members; child containers end with '/'. */
+  children(containerPath: string): Promise<string[]>;
+}
+
+export const isContainerPath = (path: string): boolean => path.endsWith('/');
+
+/** '/a/b/c' -> '/a/b/', '/a/b/' -> '/a/', '/' -> undefined */
+export function parentPath(path: string): string | undefined {
+  if (path === '/') return undefined;
+  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+}
+
+/** Every container from the root down to (not including) the path itself. */
+export function ancestorPaths(path: string): string[] {
+  const result: string[] = [];
+  for (let p = parentPath(path); p !== undefined; p = parentPath(p)) result.unshift(p);
+  return result;
+}
