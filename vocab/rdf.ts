@@ -176,7 +176,7 @@ export function toTurtle(g: Graph, opts: { baseIri?: string; first?: Node[] } = 
   const first = new Set(opts.first ?? []);
   const subjects = [...bySubject.entries()]
     .filter(([, qs]) => !inlinable(qs[0].subject))
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   function rank(key: string): number {
     const value = key.slice(key.indexOf('|') + 1);
     return first.has(value) ? 0 : key.startsWith('BlankNode') ? 2 : 1;
@@ -189,5 +189,5 @@ export function toTurtle(g: Graph, opts: { baseIri?: string; first?: Node[] } = 
 
 function sortQuads(qs: RDFJS.Quad[]): RDFJS.Quad[] {
   const key = (q: RDFJS.Quad) => (q.predicate.value === RDF.type ? '' : q.predicate.value) + '\u0000' + q.object.value;
-  return [...qs].sort((a, b) => key(a).localeCompare(key(b)));
+  return [...qs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
