@@ -42,7 +42,8 @@ export class PreconditionFailed extends HttpError {
   constructor(message: string) { super(412, 'precondition_failed', message); }
 }
 export class PayloadTooLarge extends HttpError {
-  constructor(limit: number) { super(413, 'payload_too_large', `Request body exceeds the limit of ${limit} bytes`); }
+  // The rest of the body is not read, so the connection cannot carry another request.
+  constructor(limit: number) { super(413, 'payload_too_large', `Request body exceeds the limit of ${limit} bytes`, { Connection: 'close' }); }
 }
 export class UnsupportedMediaType extends HttpError {
   constructor(message: string) { super(415, 'unsupported_media_type', message); }

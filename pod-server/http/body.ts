@@ -9,10 +9,7 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) {
-      request.resume(); // drain the rest so the connection can answer
-      throw new PayloadTooLarge(limit);
-    }
+    if (size > limit) throw new PayloadTooLarge(limit);
     chunks.push(chunk as Buffer);
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);

@@ -16,7 +16,7 @@ for (const storage of ['memory', 'file'] as const) {
     let base: string;
     const url = (path: string) => new URL(path, base).href;
     const put = (path: string, body: string | Buffer, type = TURTLE, headers: Record<string, string> = {}) =>
-      fetch(url(path), { method: 'PUT', headers: { 'content-type': type, ...headers }, body });
+      fetch(url(path), { method: 'PUT', headers: { 'content-type': type, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
     before(async () => {
       pod = await startTestServer({ storage, seed: { '/test/.acl': PUBLIC_WRITABLE_ACL } });

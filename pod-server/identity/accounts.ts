@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Low, Memory } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+
+export interface Account {
+  id: string;
+  email: string;
+  passwordHash: string;
+  podName: string;
+  webId: string;
+  podUrl: string;
+  createdAt: string;
+}
+
+/** A client_credentials client belonging to an account: scripts and services log in with it. */
+export interface ClientCredential {
+  clientId: string;
+  /** Kept as issued: the token endpoint must compare it (see identity/README.md). */
+  clientSecret: string;
+  name: string;
+  accountId: string;
+  webId: string;
+  createdAt: string;
+}
+
+interface AccountData {
+  accounts: Account[];
+  credentials: ClientCredential[];
+}
+
+export class DuplicateAccount extends Error {
+  constructor(readonly field: 'email' | 'name') { super(`An account with this ${field} already exists`); }
+}
+
+/**
+ * Accounts and their client credentials in one small lowdb document (a JSON file under
+ * DATA_DIR, or memory). Changes are serialized so a check-then-insert cannot race.
+ */
+export class AccountStore {
+  readonly #db: Low<AccountData>;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(db: Low<AccountData>) { this.#db = db; }
+
+  static async open(file: string | undefined): Promise<AccountStore> {
+    const empty: AccountData = { accounts: [], credentials: [] };
+    const db = new Low<AccountData>(file ? new JSONFile<AccountData>(file) : new Memory<AccountData>(), empty);
+    await db.read();
+    db.data ??= empty;
+    return new AccountStore(db);
+  }
+
+  byId(id: string): Account | undefined { return this.#db.data.accounts.find((a) => a.id === id); }
+  byEmail(email: string): Account | undefined {
+    const normalized = normalizeEmail(email);
+    return this.#db.data.accounts.find((a) => a.email === normalized);
+  }
+  byPodName(name: string): Account | undefined { return this.#db.data.accounts.find((a) => a.podName === name); }
+
+  /** Resolves to the account when the password matches; spends the same time when the email is unknown. */
+  async authenticate(email: string, password: string): Promise<Account | undefined> {
+    const account = this.byEmail(email);
+    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    return ok && account ? account : undefined;
+  }
+
+  /** Creates the account; `provision` runs inside the lock so a failed pod leaves no account behind. */
+  async create(input: { email: string; password: string; podName: string; webId: string; podUrl: string }, provision: () => Promise<void>): Promise<Account> {
+    const passwordHash = await hashPassword(input.password);
+    return this.#exclusive(async () => {
+      if (this.byEmail(input.email)) throw new DuplicateAccount('email');
+      if (this.byPodName(input.podName)) throw new DuplicateAccount('name');
+      await provision();
+      const account: Account = { id: randomUUID(), email: normalizeEmail(input.email), passwordHash, podName: input.podName, webId: input.webId, podUrl: input.podUrl, createdAt: new Date().toISOString() };
+      this.#db.data.accounts.push(account);
+      await this.#db.write();
+      return account;
+    });
+  }
+
+  credential(clientId: string): ClientCredential | undefined {
+    return this.#db.data.credentials.find((c) => c.clientId === clientId);
+  }
+  credentialsOf(accountId: string): ClientCredential[] { return this.#db.data.credentials.filter((c) => c.accountId === accountId); }
+
+  async addCredential(account: Account, name: string): Promise<ClientCredential> {
+    const credential: ClientCredential = {
+      clientId: `${slug(name)}_${randomBytes(12).toString('base64url')}`,
+      clientSecret: randomBytes(32).toString('base64url'),
+      name,
+      accountId: account.id,
+      webId: account.webId,
+      createdAt: new Date().toISOString(),
+    };
+    return this.#exclusive(async () => {
+      this.#db.data.credentials.push(credential);
+      await this.#db.write();
+      return credential;
+    });
+  }
+
+  /** Removes a credential of this account; false when there is none by that id. */
+  async revokeCredential(account: Account, clientId: string): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const before = this.#db.data.credentials.length;
+      this.#db.data.credentials = this.#db.data.credentials.filter((c) => !(c.clientId === clientId && c.accountId === account.id));
+      if (this.#db.data.credentials.length === before) return false;
+      await this.#db.write();
+      return true;
+    });
+  }
+
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export function normalizeEmail(email: string): string { return email.trim().toLowerCase(); }
+
+function slug(name: string): string { return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32) || 'client'; }
+
+/** Constant-time string comparison for secrets. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
