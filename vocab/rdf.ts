@@ -70,6 +70,10 @@ export class Graph {
   subjects(p: string, o: Obj): Node[] {
     return this.store.getSubjects(namedNode(p), toObjTerm(o), null).map((t) => fromTerm(t) as Node);
   }
+  /** Triples pointing at o, e.g. to describe a blank node by where it hangs. */
+  incoming(o: Node): Array<{ s: Node; p: string }> {
+    return this.store.getQuads(null, null, toTerm(o), null).map((q) => ({ s: fromTerm(q.subject) as Node, p: q.predicate.value }));
+  }
   has(s: Node, p: string, o: Obj): boolean {
     return this.store.has(quad(toTerm(s), namedNode(p), toObjTerm(o)));
   }
