@@ -9,7 +9,7 @@ declare module 'shacl-engine' {
     message: Literal[];
     severity: Term;
     constraintComponent: Term;
-    shape: { ptr: { term: Term } };
+    shape: { ptr: { term: Term; out(predicates: Term[]): { terms: Term[] } } };
     args: Record<string, unknown>;
   }
   export interface ValidationReport { conforms: boolean; results: ValidationResult[] }

@@ -5,7 +5,7 @@ import { Validator, type ValidationResult } from 'shacl-engine';
 import { readFileSync } from 'node:fs';
 import type * as RDFJS from '@rdfjs/types';
 import { Graph, parseTurtle, type Node } from '../rdf.ts';
-import { conceptIdOf, NS, RDF, schemeIri, SHAPES_IRI, SKOS } from '../terms.ts';
+import { conceptIdOf, NS, ONTOLOGY_IRI, RDF, RDFS, schemeIri, SHAPES_IRI, SKOS } from '../terms.ts';
 import { getTaxonomy, type TaxonomyIndex } from '../taxonomy/index.ts';
 import { compactIri, describeNode, describeTerm } from './describe.ts';
 
@@ -35,9 +35,20 @@ export class ValidationError extends Error {
 }
 
 export const SHAPES_TURTLE = readFileSync(new URL('../shapes.ttl', import.meta.url), 'utf8');
+const ONTOLOGY_TURTLE = readFileSync(new URL('../ontology.ttl', import.meta.url), 'utf8');
 let validator: Validator | undefined;
+let subClassTriples: Graph | undefined;
+/** shacl-engine resolves sh:class / sh:targetClass subclasses in the shapes graph, so the ontology's class tree joins the shapes. */
+function classTree(): Graph {
+  if (!subClassTriples) {
+    const onto = parseTurtle(ONTOLOGY_TURTLE, ONTOLOGY_IRI);
+    subClassTriples = new Graph();
+    for (const t of onto.triples()) if (t.p === RDFS.subClassOf && !t.s.startsWith('_:')) subClassTriples.add(t.s, t.p, t.o);
+  }
+  return subClassTriples;
+}
 function getValidator(): Validator {
-  validator ??= new Validator(rdf.dataset(parseTurtle(SHAPES_TURTLE, SHAPES_IRI).rdfjsQuads()), { factory: rdf });
+  validator ??= new Validator(rdf.dataset(parseTurtle(SHAPES_TURTLE, SHAPES_IRI).merge(classTree()).rdfjsQuads()), { factory: rdf });
   return validator;
 }
 
@@ -85,10 +96,27 @@ function toViolation(g: Graph, r: ValidationResult): Violation {
     focus: describeNode(g, focusNode),
     path: path || undefined,
     value: r.value?.term ? describeTerm(r.value.term) : undefined,
-    message: r.message.map((m) => m.value).join('; ') || 'constraint not met',
+    message: r.message.map((m) => m.value).join('; ') || fallbackMessage(r),
     constraint: compactIri(r.constraintComponent.value).replace(/ConstraintComponent$/, '').replace(/^sh:(\w)/, (_, c: string) => `sh:${c.toLowerCase()}`),
     severity,
   };
+}
+
+function fallbackMessage(r: ValidationResult): string {
+  const arg = (k: string) => {
+    const v = r.args[k] as { termType?: string; value?: string } | undefined;
+    return v?.termType === 'NamedNode' ? compactIri(v.value ?? '') : String(v?.value ?? v ?? '');
+  };
+  const component = r.constraintComponent.value.slice(NS.sh.length).replace(/ConstraintComponent$/, '');
+  switch (component) {
+    case 'Class': {
+      const classes = r.shape.ptr.out([rdf.namedNode(`${NS.sh}class`)]).terms.map((t) => compactIri(t.value));
+      return `Value is not an instance of ${classes.join(' or ') || 'the expected class'}`;
+    }
+    case 'Or': return 'Value matches none of the allowed alternatives';
+    case 'Node': return `Value does not conform to ${arg('node')}`;
+    default: return `${component} constraint not met`;
+  }
 }
 
 const termToNode = (t: RDFJS.Term): Node => (t.termType === 'BlankNode' ? `_:${t.value}` : t.value);
