@@ -75,7 +75,7 @@ export const SCHEMA = terms(NS.schema, [
 
 export const SKOS = terms(NS.skos, [
   'Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'definition', 'notation', 'inScheme',
-  'broader', 'narrower', 'exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'topConceptOf',
+  'broader', 'narrower', 'exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'topConceptOf', 'example',
 ] as const);
 
 export const FOAF = terms(NS.foaf, ['Document', 'primaryTopic', 'Person'] as const);
@@ -90,7 +90,7 @@ export const PD = terms(NS.pd, [
 ] as const);
 export const RDF = terms(NS.rdf, ['type', 'first', 'rest', 'nil', 'value', 'langString'] as const);
 export const RDFS = terms(NS.rdfs, ['label', 'comment', 'Class', 'subClassOf', 'subPropertyOf', 'domain', 'range', 'isDefinedBy'] as const);
-export const OWL = terms(NS.owl, ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'NamedIndividual', 'versionInfo'] as const);
+export const OWL = terms(NS.owl, ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'AnnotationProperty', 'NamedIndividual', 'versionInfo'] as const);
 export const XSD = terms(NS.xsd, [
   'string', 'integer', 'decimal', 'double', 'boolean', 'date', 'dateTime', 'gYear', 'gYearMonth', 'long', 'anyURI',
 ] as const);
