@@ -10,6 +10,7 @@ export {
 export { SECTION_CODECS, writeSection, readSection, writeProfile, readProfile } from './profile/sections.ts';
 export { SectionReadError } from './profile/common.ts';
 export * from './profile/types.ts';
+export { exampleProfile } from './profile/example-profile.ts';
 export { validateGraph, assertValid, formatReport, ValidationError, SHAPES_TURTLE } from './validate/validator.ts';
 export type { Violation, ValidationReport } from './validate/validator.ts';
 export { fromJobSearch, toJobSearch, enrichJobAd } from './jobad/convert.ts';
