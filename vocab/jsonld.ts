@@ -38,6 +38,9 @@ export async function parseJsonLd(text: string | object, baseIri: string): Promi
     } as jsonld.Options.ToRdf)) as unknown as string;
   } catch (e) {
     if (e instanceof JsonLdError) throw e;
+    // Our loader's refusal arrives wrapped; surface it as it was said.
+    const cause = (e as { details?: { cause?: unknown } }).details?.cause;
+    if (cause instanceof JsonLdError) throw cause;
     throw new JsonLdError(describe(e), (e as { details?: { code?: string } }).details?.code);
   }
   return parseTurtle(nquads, baseIri, 'application/n-quads');
