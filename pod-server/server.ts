@@ -8,7 +8,6 @@ import type { PodServerConfig } from './config.ts';
 import { errorHandler } from './http/error-handler.ts';
 import type { LdpContext } from './ldp/context.ts';
 import { ldpHandler } from './ldp/handler.ts';
-import { KeyedLock } from './ldp/keyed-lock.ts';
 import { FileStore } from './storage/file.ts';
 import { MemoryStore } from './storage/memory.ts';
 import type { ResourceStore } from './storage/store.ts';
@@ -35,7 +34,6 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     baseUrl: config.baseUrl,
     store,
     access: new AccessControl({ store, baseUrl: config.baseUrl }),
-    locks: new KeyedLock(),
     maxBodyBytes: config.maxBodyBytes,
   };
 

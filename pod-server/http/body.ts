@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLarge } from '../errors.ts';
+import { BadRequest, PayloadTooLarge } from '../errors.ts';
 
 /** Reads the whole request body, refusing (413) as soon as it passes the limit. */
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
@@ -7,10 +7,16 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLarge(limit);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new PayloadTooLarge(limit);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) throw error;
+    // The client went away mid-body: nothing to store, nobody to answer, nothing to log.
+    throw new BadRequest('The request body was not received completely', 'body_aborted');
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }

@@ -4,14 +4,12 @@ import type { Credentials } from '../auth/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { ResourceStore } from '../storage/store.ts';
-import type { KeyedLock } from './keyed-lock.ts';
 
 /** Everything the LDP operations share, wired once in the composition root. */
 export interface LdpContext {
   baseUrl: string;
   store: ResourceStore;
   access: AccessControl;
-  locks: KeyedLock;
   maxBodyBytes: number;
 }
 

@@ -14,20 +14,18 @@ export async function remove(context: LdpContext, request: LdpRequest, response:
   const needs = [{ path, mode: 'write' as const }];
   if (!isAclPath(path)) needs.push({ path: parentPath(path)!, mode: 'write' });
   await authorize(context, request, needs);
-  await context.locks.run(path, async () => {
-    const current = await context.store.metadata(path);
+  await context.store.delete(path, async (current) => {
     if (!current) throw new NotFound();
     checkWritePreconditions(request.raw, current);
     if (isContainerPath(path) && (await members(context.store, path)).length > 0) {
       throw new Conflict('The container is not empty; delete its members first', 'container_not_empty');
     }
-    // A resource's ACL is auxiliary to it and goes with it.
-    if (!isAclPath(path)) {
-      await context.store.delete(aclPathFor(path));
-      context.access.invalidate(aclPathFor(path));
-    }
-    await context.store.delete(path);
-    context.access.invalidate(path);
   });
+  context.access.invalidate(path);
+  // A resource's ACL is auxiliary to it and goes with it.
+  if (!isAclPath(path)) {
+    await context.store.delete(aclPathFor(path));
+    context.access.invalidate(aclPathFor(path));
+  }
   response.writeHead(204).end();
 }

@@ -30,7 +30,8 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
 
-  const created = await context.locks.run(path, async () => {
+  // Optimistic concurrency: patch what was read, and store it only if nobody wrote in between.
+  for (let attempt = 0; ; attempt++) {
     const current = await context.store.read(path);
     checkWritePreconditions(request.raw, current);
     if (current && !isContainerPath(path) && !isRdfType(current.contentType)) {
@@ -38,9 +39,18 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
     }
     if (!current) await checkNamespace(context, path);
     const document = current?.body.length ? await parseRdf(current.body.toString('utf8'), TURTLE, request.url) : [];
-    const result = applyPatch(document, operations);
-    await writeAndForget(context, path, Buffer.from(writeTurtle(result)), TURTLE, response);
-    return !current;
-  });
-  finish(context, response, path, created, true);
+    const result = Buffer.from(writeTurtle(applyPatch(document, operations)));
+    try {
+      await writeAndForget(context, path, result, TURTLE, response, (now) => {
+        if (now?.etag !== current?.etag) throw new ChangedMeanwhile();
+      });
+      return finish(context, response, path, !current, true);
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new Conflict('The resource kept changing while the patch was applied; try again', 'patch_contention');
+    }
+  }
 }
+
+const MAX_ATTEMPTS = 8;
+class ChangedMeanwhile extends Error {}

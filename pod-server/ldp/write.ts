@@ -6,7 +6,7 @@ import { checkWritePreconditions } from '../http/preconditions.ts';
 import { TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
 import { parseRdf, type Quad } from '../rdf/parse.ts';
 import { writeTurtle } from '../rdf/serialize.ts';
-import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata } from '../storage/store.ts';
+import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type WriteCheck } from '../storage/store.ts';
 import { LDP_CONTAINS } from './container.ts';
 import { authorize, type LdpContext, type LdpRequest } from './context.ts';
 import { allowedMethods, describeResource } from './headers.ts';
@@ -28,12 +28,12 @@ export async function put(context: LdpContext, request: LdpRequest, response: Se
   await authorize(context, request, existing ? [{ path, mode: 'write' }] : creationNeeds(path, 'write'));
   const body = await readBody(request.raw, context.maxBodyBytes);
   const stored = await storable(body, contentType, request.url, path);
-  const created = await context.locks.run(path, async () => {
-    const current = await context.store.metadata(path);
+  if (!existing) await checkNamespace(context, path);
+  let created = false;
+  await writeAndForget(context, path, stored.body, stored.contentType, response, async (current) => {
     checkWritePreconditions(request.raw, current);
     if (!current) await checkNamespace(context, path);
-    await writeAndForget(context, path, stored.body, stored.contentType, response);
-    return !current;
+    created = !current;
   });
   finish(context, response, path, created, isContainerPath(path) || isRdfType(stored.contentType));
 }
@@ -51,15 +51,25 @@ export async function post(context: LdpContext, request: LdpRequest, response: S
   const wantsContainer = /<http:\/\/www\.w3\.org\/ns\/ldp#(Basic)?Container>\s*;\s*rel="?type"?/.test(String(request.raw.headers.link ?? ''));
   if (wantsContainer && !isRdfType(contentType)) throw new BadRequest('A container holds RDF only', 'container_not_rdf');
   const body = await readBody(request.raw, context.maxBodyBytes);
-  const path = await context.locks.run(container, async () => {
-    const name = await freeName(context, container, slugName(request.raw.headers.slug));
-    const target = container + name + (wantsContainer ? '/' : '');
+  const suffix = wantsContainer ? '/' : '';
+  let name = slugName(request.raw.headers.slug) ?? randomUUID();
+  // Relative IRIs in the body resolve against the new member's URL, so parse once the name is known.
+  for (let attempt = 0; ; attempt++) {
+    const target = container + name + suffix;
     const stored = await storable(body, contentType, urlForPath(context.baseUrl, target), target);
-    await writeAndForget(context, target, stored.body, stored.contentType, response);
-    return target;
-  });
-  finish(context, response, path, true, wantsContainer || isRdfType(contentType));
+    try {
+      await writeAndForget(context, target, stored.body, stored.contentType, response, async (current) => {
+        if (current || (await context.store.metadata(container + name + (suffix ? '' : '/')))) throw new NameTaken();
+      });
+      return finish(context, response, target, true, wantsContainer || isRdfType(contentType));
+    } catch (error) {
+      if (!(error instanceof NameTaken) || attempt > 3) throw error;
+      name = `${name.slice(0, 200)}-${randomUUID().slice(0, 8)}`;
+    }
+  }
 }
+
+class NameTaken extends Error {}
 
 export function requireContentType(request: LdpRequest): string {
   const contentType = request.raw.headers['content-type'];
@@ -90,8 +100,9 @@ export async function checkNamespace(context: LdpContext, path: string): Promise
   }
 }
 
-export async function writeAndForget(context: LdpContext, path: string, body: Buffer, contentType: string, response: ServerResponse): Promise<ResourceMetadata> {
-  const meta = await context.store.write(path, body, contentType);
+/** Writes through the store, then drops cached access decisions that the write may change. */
+export async function writeAndForget(context: LdpContext, path: string, body: Buffer, contentType: string, response: ServerResponse, check?: WriteCheck): Promise<ResourceMetadata> {
+  const meta = await context.store.write(path, body, contentType, check);
   context.access.invalidate(path);
   response.setHeader('ETag', meta.etag);
   response.setHeader('Last-Modified', meta.modified.toUTCString());
@@ -116,10 +127,4 @@ function slugName(slug: string | string[] | undefined): string | undefined {
   name = name.replace(/[/\\\u0000-\u001f\u007f]/g, '-').replace(/\$+$/, '').trim();
   if (!name || name === '.' || name === '..' || name.endsWith('.acl')) return undefined;
   return name.slice(0, 200);
-}
-
-async function freeName(context: LdpContext, container: string, wanted: string | undefined): Promise<string> {
-  if (!wanted) return randomUUID();
-  const taken = (await context.store.metadata(container + wanted)) || (await context.store.metadata(container + wanted + '/'));
-  return taken ? `${wanted}-${randomUUID().slice(0, 8)}` : wanted;
 }

@@ -1,6 +1,6 @@
-import jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
 import { BadRequest } from '../errors.ts';
+import { loadJsonLd } from './jsonld-loader.ts';
 import { JSON_LD, N_TRIPLES, TURTLE, essence } from './media-types.ts';
 
 export type { Quad };
@@ -41,9 +41,10 @@ async function parseJsonLd(body: string, baseIRI: string): Promise<Quad[]> {
   } catch (error) {
     throw new BadRequest(`Invalid JSON-LD: ${(error as Error).message}`, 'invalid_rdf');
   }
+  const jsonld = await loadJsonLd();
   let nquads: string;
   try {
-    nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { base: baseIRI, format: 'application/n-quads', documentLoader } as unknown as jsonld.Options.ToRdf)) as unknown as string;
+    nquads = (await jsonld.toRDF(document as object, { base: baseIRI, format: 'application/n-quads', documentLoader } as never)) as unknown as string;
   } catch (error) {
     throw new BadRequest(`Invalid JSON-LD: ${describeJsonLdError(error)}`, 'invalid_rdf');
   }

@@ -1,5 +1,5 @@
-import jsonld from 'jsonld';
 import { Writer, type Quad } from 'n3';
+import { loadJsonLd } from './jsonld-loader.ts';
 import { JSON_LD, N_TRIPLES, type RdfType } from './media-types.ts';
 
 export const COMMON_PREFIXES: Record<string, string> = {
@@ -24,7 +24,7 @@ export async function serializeRdf(quads: Quad[], type: RdfType): Promise<string
   }
   if (type === JSON_LD) {
     const nquads = new Writer({ format: 'N-Quads' }).quadsToString(quads);
-    const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
+    const expanded = await (await loadJsonLd()).fromRDF(nquads, { format: 'application/n-quads' });
     return JSON.stringify(expanded);
   }
   return writeTurtle(quads);

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { TEMP_SUFFIX, isInternalName, locate } from './file-paths.ts';
-import type { ResourceMetadata, ResourceStore, StoredResource } from './store.ts';
+import { Conflict } from '../errors.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { ancestorPaths, type ResourceMetadata, type ResourceStore, type StoredResource, type WriteCheck } from './store.ts';
 
 const TURTLE = 'text/turtle';
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
@@ -23,8 +25,13 @@ export interface FileStoreOptions {
 export class FileStore implements ResourceStore {
   readonly #dataDir: string;
   readonly #durable: boolean;
-  /** Content types read from sidecars; this process is the only writer of its DATA_DIR. */
-  readonly #types = new Map<string, string>();
+  /**
+   * Metadata of resources seen so far, kept current by our own writes: this process is the
+   * only writer of its DATA_DIR while it runs (edit files with the server stopped), so the
+   * hot paths need no stat() and no sidecar read.
+   */
+  readonly #known = new Map<string, ResourceMetadata>();
+  readonly #locks = new KeyedLock();
 
   constructor(options: FileStoreOptions) {
     this.#dataDir = options.dataDir;
@@ -32,11 +39,14 @@ export class FileStore implements ResourceStore {
   }
 
   async metadata(path: string): Promise<ResourceMetadata | undefined> {
+    const known = this.#known.get(path);
+    if (known) return known;
     const location = locate(this.#dataDir, path);
-    if (location.dir) return this.#containerMetadata(location.dir, location.file);
-    const stats = await statOrUndefined(location.file);
-    if (!stats || !stats.isFile()) return undefined;
-    return { contentType: await this.#contentType(path, location.meta!), etag: etagOf(stats), modified: new Date(Number(stats.mtimeMs)) };
+    const found = location.dir
+      ? await this.#containerMetadata(location.dir, location.file)
+      : await this.#documentMetadata(location.file, location.meta!);
+    if (found) this.#remember(path, found);
+    return found;
   }
 
   async read(path: string): Promise<StoredResource | undefined> {
@@ -52,24 +62,52 @@ export class FileStore implements ResourceStore {
     }
   }
 
-  async write(path: string, body: Buffer, contentType: string): Promise<ResourceMetadata> {
+  /**
+   * The new bytes go to a temp file before the path's lock is taken, so the critical section
+   * is only the check and a rename: writes to one hot resource queue for microseconds.
+   */
+  async write(path: string, body: Buffer, contentType: string, check?: WriteCheck): Promise<ResourceMetadata> {
     const location = locate(this.#dataDir, path);
-    await mkdir(location.dir ?? dirname(location.file), { recursive: true });
-    if (location.meta) await this.#writeContentType(path, location.meta, contentType);
-    await this.#atomicWrite(location.file, body);
-    return (await this.metadata(path))!;
+    if (location.dir) return this.#writeContainer(path, location.dir, location.file, body, check);
+    const prepared = await this.#prepare(location.file, body);
+    let renamed = false;
+    try {
+      return await this.#locks.run(path, async () => {
+        const current = await this.metadata(path);
+        await check?.(current);
+        if (location.meta) await this.#writeContentType(location.meta, contentType, current);
+        await rename(prepared.temp, location.file);
+        renamed = true;
+        this.#forget(path);
+        const written = { contentType, etag: etagOf(prepared.stats), modified: new Date(Number(prepared.stats.mtimeMs)) };
+        this.#remember(path, written);
+        return written;
+      });
+    } finally {
+      if (!renamed) await unlink(prepared.temp).catch(() => undefined);
+    }
   }
 
-  async delete(path: string): Promise<void> {
+  /** Containers are written rarely (their own triples), so all of it happens under the lock. */
+  async #writeContainer(path: string, dir: string, bodyFile: string, body: Buffer, check?: WriteCheck): Promise<ResourceMetadata> {
+    return this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
+      await mkdir(dir, { recursive: true });
+      await this.#atomicWrite(bodyFile, body);
+      this.#forget(path);
+      return (await this.metadata(path))!;
+    });
+  }
+
+  async delete(path: string, check?: WriteCheck): Promise<void> {
     const location = locate(this.#dataDir, path);
-    if (location.dir) {
+    await this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
+      this.#forget(path);
       await rm(location.file, { force: true });
-      await rmdir(location.dir).catch((error) => { if (!missing(error)) throw error; });
-      return;
-    }
-    await rm(location.file, { force: true });
-    await rm(location.meta!, { force: true });
-    this.#types.delete(path);
+      if (location.dir) await rmdir(location.dir).catch((error) => { if (!missing(error)) throw error; });
+      else await rm(location.meta!, { force: true });
+    });
   }
 
   async children(containerPath: string): Promise<string[]> {
@@ -98,41 +136,73 @@ export class FileStore implements ResourceStore {
     };
   }
 
-  async #contentType(path: string, metaFile: string): Promise<string> {
-    const known = this.#types.get(path);
-    if (known) return known;
-    let type = TURTLE;
+  async #documentMetadata(file: string, metaFile: string): Promise<ResourceMetadata | undefined> {
+    const stats = await statOrUndefined(file);
+    if (!stats || !stats.isFile()) return undefined;
+    let contentType = TURTLE;
     try {
-      type = JSON.parse(await readFile(metaFile, 'utf8')).contentType ?? TURTLE;
+      contentType = JSON.parse(await readFile(metaFile, 'utf8')).contentType ?? TURTLE;
     } catch (error) {
       if (!missing(error)) throw error;
     }
-    this.#types.set(path, type);
-    return type;
+    return { contentType, etag: etagOf(stats), modified: new Date(Number(stats.mtimeMs)) };
   }
 
-  async #writeContentType(path: string, metaFile: string, contentType: string): Promise<void> {
-    if (contentType === TURTLE) await rm(metaFile, { force: true });
-    else await this.#atomicWrite(metaFile, Buffer.from(JSON.stringify({ contentType })));
-    this.#types.set(path, contentType);
+  /** Turtle needs no sidecar; when the previous version was Turtle too there is none to remove. */
+  async #writeContentType(metaFile: string, contentType: string, previous: ResourceMetadata | undefined): Promise<void> {
+    if (contentType !== TURTLE) await this.#atomicWrite(metaFile, Buffer.from(JSON.stringify({ contentType })));
+    else if (previous?.contentType !== TURTLE) await rm(metaFile, { force: true });
+  }
+
+  /** Writes the bytes to a temp file beside the target; its stats become the new version's. */
+  async #prepare(file: string, body: Buffer): Promise<{ temp: string; stats: BigIntStats }> {
+    const temp = `${dirname(file)}/.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+    let handle;
+    try {
+      handle = await open(temp, 'w').catch(async (error) => {
+        if (!missing(error)) throw error;
+        // First member of a new container; a document in the way means the path is taken.
+        await mkdir(dirname(file), { recursive: true }).catch((mkdirError: NodeJS.ErrnoException) => {
+          if (mkdirError.code === 'EEXIST' || mkdirError.code === 'ENOTDIR') throw new Conflict('A document on this path cannot contain other resources', 'parent_not_container');
+          throw mkdirError;
+        });
+        return open(temp, 'w');
+      });
+      await handle.writeFile(body);
+      if (this.#durable) await handle.sync();
+      const stats = await handle.stat({ bigint: true });
+      return { temp, stats };
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    } finally {
+      await handle?.close();
+    }
   }
 
   async #atomicWrite(file: string, body: Buffer): Promise<void> {
-    const temp = `${dirname(file)}/.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+    const { temp } = await this.#prepare(file, body);
     try {
-      if (this.#durable) {
-        const handle = await open(temp, 'w');
-        try { await handle.writeFile(body); await handle.sync(); } finally { await handle.close(); }
-      } else {
-        await writeFile(temp, body);
-      }
       await rename(temp, file);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
   }
+
+  #remember(path: string, metadata: ResourceMetadata): void {
+    if (this.#known.size >= KNOWN_LIMIT) this.#known.clear();
+    this.#known.set(path, metadata);
+  }
+
+  /** A write or delete changes the path and the listing (hence the ETag) of every container above it. */
+  #forget(path: string): void {
+    this.#known.delete(path);
+    for (const ancestor of ancestorPaths(path)) this.#known.delete(ancestor);
+  }
 }
+
+const KNOWN_LIMIT = 100_000;
 
 async function statOrUndefined(path: string): Promise<BigIntStats | undefined> {
   try {

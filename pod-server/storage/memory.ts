@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type ResourceStore, type StoredResource } from './store.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type ResourceStore, type StoredResource, type WriteCheck } from './store.ts';
 
 interface Entry { body: Buffer; contentType: string; modified: Date; version: number; members?: Set<string> }
 
@@ -7,6 +8,7 @@ interface Entry { body: Buffer; contentType: string; modified: Date; version: nu
 export class MemoryStore implements ResourceStore {
   readonly #entries = new Map<string, Entry>();
   readonly #instance = randomUUID().slice(0, 8);
+  readonly #locks = new KeyedLock();
   #version = 0;
 
   async metadata(path: string): Promise<ResourceMetadata | undefined> {
@@ -19,14 +21,24 @@ export class MemoryStore implements ResourceStore {
     return entry && { ...this.#meta(entry), body: entry.body };
   }
 
-  async write(path: string, body: Buffer, contentType: string): Promise<ResourceMetadata> {
-    for (const ancestor of ancestorPaths(path)) {
-      if (!this.#entries.has(ancestor)) this.#set(ancestor, Buffer.alloc(0), 'text/turtle');
-    }
-    return this.#meta(this.#set(path, Buffer.from(body), contentType));
+  async write(path: string, body: Buffer, contentType: string, check?: WriteCheck): Promise<ResourceMetadata> {
+    return this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
+      for (const ancestor of ancestorPaths(path)) {
+        if (!this.#entries.has(ancestor)) this.#set(ancestor, Buffer.alloc(0), 'text/turtle');
+      }
+      return this.#meta(this.#set(path, Buffer.from(body), contentType));
+    });
   }
 
-  async delete(path: string): Promise<void> {
+  async delete(path: string, check?: WriteCheck): Promise<void> {
+    await this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
+      this.#remove(path);
+    });
+  }
+
+  #remove(path: string): void {
     if (!this.#entries.delete(path)) return;
     const parent = parentPath(path);
     const parentEntry = parent === undefined ? undefined : this.#entries.get(parent);

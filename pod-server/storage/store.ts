@@ -18,13 +18,20 @@ export interface StoredResource extends ResourceMetadata {
   body: Buffer;
 }
 
+/**
+ * Runs inside the store's critical section for one path, with the resource's current
+ * metadata; throwing aborts the write or delete. This is how conditional requests stay
+ * atomic: of two writes racing with the same If-Match, exactly one sees its ETag.
+ */
+export type WriteCheck = (current: ResourceMetadata | undefined) => void | Promise<void>;
+
 export interface ResourceStore {
   metadata(path: string): Promise<ResourceMetadata | undefined>;
   read(path: string): Promise<StoredResource | undefined>;
   /** Writes atomically; creates missing parent containers. Returns the new metadata. */
-  write(path: string, body: Buffer, contentType: string): Promise<ResourceMetadata>;
+  write(path: string, body: Buffer, contentType: string, check?: WriteCheck): Promise<ResourceMetadata>;
   /** Removes one resource or one (empty) container. */
-  delete(path: string): Promise<void>;
+  delete(path: string, check?: WriteCheck): Promise<void>;
   /** Paths of a container's direct members; child containers end with '/'. */
   children(containerPath: string): Promise<string[]>;
 }
