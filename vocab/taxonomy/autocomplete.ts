@@ -13,6 +13,7 @@ export interface Match<T> {
 
 const POSITIONS: MatchPosition[] = ['full', 'prefix', 'word', 'infix'];
 const SEP = '\n';
+const NONE = 255;
 
 export class Autocompleter<T> {
   private readonly items: T[];
@@ -21,6 +22,9 @@ export class Autocompleter<T> {
   private readonly owner: Int32Array;
   private readonly svHay: string;
   private readonly foldHay: string;
+  // Scratch space reused by every query (searches are synchronous, so this is safe).
+  private readonly best: Uint8Array;
+  private readonly touched: Int32Array;
 
   constructor(items: readonly T[], label: (item: T) => string) {
     // Swedish alphabetical order is the final tie-breaker, so it is baked into the item order.
@@ -34,6 +38,8 @@ export class Autocompleter<T> {
     this.foldHay = foldKey(hay);
     this.owner = new Int32Array(hay.length).fill(-1);
     keys.forEach((k, i) => this.owner.fill(i, this.starts[i], this.starts[i] + k.length));
+    this.best = new Uint8Array(keys.length).fill(NONE);
+    this.touched = new Int32Array(keys.length);
   }
 
   get size(): number { return this.items.length; }
@@ -45,7 +51,8 @@ export class Autocompleter<T> {
     const strict = hasSwedishLetter(sv);
     const needle = strict ? sv : foldKey(sv);
     const hay = strict ? this.svHay : this.foldHay;
-    const best = new Map<number, number>(); // item -> tier (lower is better)
+    const best = this.best;
+    let touched = 0;
     for (let pos = hay.indexOf(needle); pos !== -1; pos = hay.indexOf(needle, pos + 1)) {
       const i = this.owner[pos];
       if (i < 0) continue;
@@ -53,19 +60,32 @@ export class Autocompleter<T> {
       const where = pos === start ? (needle.length === this.lengths[i] ? 0 : 1) : hay.charCodeAt(pos - 1) === 32 ? 2 : 3;
       const exact = strict || this.svHay.startsWith(sv, pos);
       const tier = where * 2 + (exact ? 0 : 1);
-      const prev = best.get(i);
-      if (prev === undefined || tier < prev) best.set(i, tier);
+      if (best[i] === NONE) this.touched[touched++] = i;
+      if (tier < best[i]) best[i] = tier;
+      // Later hits in the same label are word or infix matches; past a prefix match they cannot win.
+      if (best[i] <= 3) pos = start + this.lengths[i];
     }
-    const buckets: number[][] = Array.from({ length: 8 }, () => []);
-    for (const [i, tier] of best) buckets[tier].push(i);
+    // Top `limit` per tier by (label length, Swedish order), without sorting every hit.
     const out: Array<Match<T>> = [];
     for (let tier = 0; tier < 8 && out.length < limit; tier++) {
-      // Shorter labels first (closer to what was typed), then Swedish alphabetical order.
-      const b = buckets[tier].sort((x, y) => this.lengths[x] - this.lengths[y] || x - y);
-      for (const i of b.slice(0, limit - out.length)) {
-        out.push({ item: this.items[i], position: POSITIONS[tier >> 1], exact: (tier & 1) === 0 });
+      const top: number[] = [];
+      const want = limit - out.length;
+      for (let k = 0; k < touched; k++) {
+        const i = this.touched[k];
+        if (best[i] !== tier) continue;
+        if (top.length === want && !this.before(i, top[want - 1])) continue;
+        let j = Math.min(top.length, want - 1);
+        top[j] = i;
+        while (j > 0 && this.before(top[j], top[j - 1])) { [top[j], top[j - 1]] = [top[j - 1], top[j]]; j--; }
       }
+      for (const i of top) out.push({ item: this.items[i], position: POSITIONS[tier >> 1], exact: (tier & 1) === 0 });
     }
+    for (let k = 0; k < touched; k++) best[this.touched[k]] = NONE;
     return out;
+  }
+
+  /** Shorter labels first (closer to what was typed), then Swedish alphabetical order. */
+  private before(a: number, b: number): boolean {
+    return this.lengths[a] - this.lengths[b] < 0 || (this.lengths[a] === this.lengths[b] && a < b);
   }
 }
