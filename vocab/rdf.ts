@@ -149,7 +149,7 @@ export function toTurtle(g: Graph, opts: { baseIri?: string; first?: Node[] } = 
   const quads = g.rdfjsQuads();
   const refCount = new Map<string, number>();
   for (const q of quads) if (q.object.termType === 'BlankNode') refCount.set(q.object.value, (refCount.get(q.object.value) ?? 0) + 1);
-  const writer = new Writer({ prefixes: PREFIXES, baseIRI: opts.baseIri });
+  const writer = new Writer({ prefixes: usedPrefixes(quads), baseIRI: opts.baseIri });
   const inlinable = (t: RDFJS.Term): boolean => t.termType === 'BlankNode' && refCount.get(t.value) === 1;
   const bySubject = new Map<string, RDFJS.Quad[]>();
   for (const q of quads) {
@@ -189,6 +189,17 @@ export function toTurtle(g: Graph, opts: { baseIri?: string; first?: Node[] } = 
     for (const q of sortQuads(qs)) writer.addQuad(q.subject, q.predicate, encode(q.object));
   }
   return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
+}
+
+/** Only the prefixes the data uses, so that small documents stay small. */
+function usedPrefixes(quads: RDFJS.Quad[]): Record<string, string> {
+  const iris = new Set<string>();
+  for (const q of quads) {
+    for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') iris.add(t.value);
+    if (q.object.termType === 'Literal') iris.add(q.object.datatype.value);
+  }
+  const used = Object.entries(PREFIXES).filter(([, ns]) => [...iris].some((i) => i.startsWith(ns)));
+  return Object.fromEntries(used);
 }
 
 function sortQuads(qs: RDFJS.Quad[]): RDFJS.Quad[] {
