@@ -9,6 +9,7 @@ import { errorHandler } from './http/error-handler.ts';
 import type { LdpContext } from './ldp/context.ts';
 import { ldpHandler } from './ldp/handler.ts';
 import { FileStore } from './storage/file.ts';
+import { KeyedLock } from './storage/keyed-lock.ts';
 import { MemoryStore } from './storage/memory.ts';
 import type { ResourceStore } from './storage/store.ts';
 
@@ -34,6 +35,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     baseUrl: config.baseUrl,
     store,
     access: new AccessControl({ store, baseUrl: config.baseUrl }),
+    patchQueue: new KeyedLock(),
     maxBodyBytes: config.maxBodyBytes,
   };
 

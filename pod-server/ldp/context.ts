@@ -3,6 +3,7 @@ import { AccessControl } from '../auth/access-control.ts';
 import type { Credentials } from '../auth/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
+import type { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 
 /** Everything the LDP operations share, wired once in the composition root. */
@@ -10,6 +11,8 @@ export interface LdpContext {
   baseUrl: string;
   store: ResourceStore;
   access: AccessControl;
+  /** Queues PATCHes per resource: read-modify-write under contention would otherwise retry forever. */
+  patchQueue: KeyedLock;
   maxBodyBytes: number;
 }
 

@@ -30,7 +30,15 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
 
-  // Optimistic concurrency: patch what was read, and store it only if nobody wrote in between.
+  await context.patchQueue.run(path, () => applyAndStore(context, request, response, operations));
+}
+
+/**
+ * Patches what was read and stores it only if nobody wrote in between (a PUT or DELETE does
+ * not wait in the patch queue); if somebody did, it starts again from the new version.
+ */
+async function applyAndStore(context: LdpContext, request: LdpRequest, response: ServerResponse, operations: PatchOperation[]): Promise<void> {
+  const { path } = request;
   for (let attempt = 0; ; attempt++) {
     const current = await context.store.read(path);
     checkWritePreconditions(request.raw, current);

@@ -4,6 +4,7 @@ import type { BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { TEMP_SUFFIX, isInternalName, locate } from './file-paths.ts';
 import { Conflict } from '../errors.ts';
+import { BodyCache } from './body-cache.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { ancestorPaths, type ResourceMetadata, type ResourceStore, type StoredResource, type WriteCheck } from './store.ts';
 
@@ -32,6 +33,7 @@ export class FileStore implements ResourceStore {
    */
   readonly #known = new Map<string, ResourceMetadata>();
   readonly #locks = new KeyedLock();
+  readonly #bodies = new BodyCache();
 
   constructor(options: FileStoreOptions) {
     this.#dataDir = options.dataDir;
@@ -52,13 +54,19 @@ export class FileStore implements ResourceStore {
   async read(path: string): Promise<StoredResource | undefined> {
     const meta = await this.metadata(path);
     if (!meta) return undefined;
+    const cached = this.#bodies.get(path, meta.etag);
+    if (cached) return { ...meta, body: cached };
     const { file } = locate(this.#dataDir, path);
     try {
-      return { ...meta, body: await readFile(file) };
+      const body = await readFile(file);
+      this.#bodies.set(path, meta.etag, body);
+      return { ...meta, body };
     } catch (error) {
       if (!missing(error)) throw error;
       // A container without stored triples of its own; a vanished file is simply gone.
-      return path.endsWith('/') ? { ...meta, body: Buffer.alloc(0) } : undefined;
+      if (!path.endsWith('/')) return undefined;
+      this.#bodies.set(path, meta.etag, EMPTY);
+      return { ...meta, body: EMPTY };
     }
   }
 
@@ -81,6 +89,7 @@ export class FileStore implements ResourceStore {
         this.#forget(path);
         const written = { contentType, etag: etagOf(prepared.stats), modified: new Date(Number(prepared.stats.mtimeMs)) };
         this.#remember(path, written);
+        this.#bodies.set(path, written.etag, body);
         return written;
       });
     } finally {
@@ -198,11 +207,13 @@ export class FileStore implements ResourceStore {
   /** A write or delete changes the path and the listing (hence the ETag) of every container above it. */
   #forget(path: string): void {
     this.#known.delete(path);
+    this.#bodies.delete(path);
     for (const ancestor of ancestorPaths(path)) this.#known.delete(ancestor);
   }
 }
 
 const KNOWN_LIMIT = 100_000;
+const EMPTY = Buffer.alloc(0);
 
 async function statOrUndefined(path: string): Promise<BigIntStats | undefined> {
   try {
