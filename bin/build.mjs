@@ -2,6 +2,20 @@
 // `npm start` runs this first: plain node then starts in a fraction of the time and memory
 // that loading TypeScript through a loader thread costs. Tests keep using tsx directly.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+// Modules find their data files (ontology, shapes, taxonomy) next to their source through
+// import.meta.url; inside a bundle that would point at dist/, so each module keeps its own.
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+    });
+  },
+};
 
 const entries = process.argv.slice(2);
 await build({
@@ -13,6 +27,8 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  splitting: true, // dynamic imports (vocabulary, JSON-LD) become chunks loaded on first use
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [keepModuleUrls],
 });

@@ -6,7 +6,10 @@ import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts'
 import { initializeRoot } from './bootstrap.ts';
 import type { PodServerConfig } from './config.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { lazyRouter } from './http/lazy-router.ts';
 import type { LdpContext } from './ldp/context.ts';
+import { registerJsonLdContext } from './rdf/parse.ts';
+import { CONTEXT_IRI } from '../vocab/terms.ts';
 import { ldpHandler } from './ldp/handler.ts';
 import { FileStore } from './storage/file.ts';
 import { KeyedLock } from './storage/keyed-lock.ts';
@@ -42,6 +45,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  mountVocabulary(app, config.baseUrl);
   app.use(ldpHandler(context, parts.credentials ?? anonymousOnly));
   app.use(errorHandler());
 
@@ -62,3 +66,18 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     }),
   };
 }
+
+/**
+ * The vocabulary, shapes and taxonomy pages for developers, and our JSON-LD context for
+ * request bodies; both load on first use, since most requests never need them.
+ */
+function mountVocabulary(app: Express, baseUrl: string): void {
+  const vocabulary = () => import('../vocab/index.ts');
+  const router = lazyRouter(async () => (await vocabulary()).createVocabRouter({ baseUrl }));
+  app.use((req, res, next) => (VOCABULARY_PATHS.test(req.path) ? router(req, res, next) : next()));
+  const context = async () => (await vocabulary()).CONTEXT_DOCUMENT;
+  registerJsonLdContext(`${baseUrl}vocab/context.jsonld`, context);
+  registerJsonLdContext(CONTEXT_IRI, context);
+}
+
+const VOCABULARY_PATHS = /^\/(vocab|taxonomy)(\/|$)/;

@@ -8,17 +8,17 @@ export type { Quad };
 /**
  * Contexts a JSON-LD body may name by URL. Nothing is ever fetched from the network while
  * parsing a request (that would let any client make the server fetch arbitrary URLs);
- * known contexts are registered here instead.
+ * known contexts are registered here instead, each loaded on first use.
  */
-const knownContexts = new Map<string, unknown>();
-export function registerJsonLdContext(url: string, context: unknown): void {
-  knownContexts.set(url, context);
+const knownContexts = new Map<string, () => Promise<unknown>>();
+export function registerJsonLdContext(url: string, load: () => Promise<unknown>): void {
+  knownContexts.set(url, load);
 }
 
 const documentLoader = async (url: string) => {
-  const document = knownContexts.get(url);
-  if (document === undefined) throw new Error(`remote JSON-LD context ${url} is not fetched by this server; inline the context instead`);
-  return { contextUrl: undefined, documentUrl: url, document };
+  const load = knownContexts.get(url);
+  if (!load) throw new Error(`remote JSON-LD context ${url} is not fetched by this server; inline the context instead`);
+  return { contextUrl: undefined, documentUrl: url, document: await load() };
 };
 
 /** Parses an RDF body; every syntax error becomes a 400 that carries the parser's message. */
