@@ -13,8 +13,12 @@ import { allowedMethods, describeResource } from './headers.ts';
 import { isAclPath, urlForPath } from './paths.ts';
 import type { AccessMode } from '../auth/wac.ts';
 
-/** What creating a resource needs: Append on its container and `mode` on the new resource. */
+/**
+ * What creating a resource needs: Append on its container and `mode` on the new resource.
+ * An ACL document is not a member of anything: creating one needs Control on its subject only.
+ */
 export function creationNeeds(path: string, mode: AccessMode): { path: string; mode: AccessMode }[] {
+  if (isAclPath(path)) return [{ path, mode }];
   return [{ path: parentPath(path)!, mode: 'append' }, { path, mode }];
 }
 
