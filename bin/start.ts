@@ -1,13 +1,27 @@
 import { configFromEnv, normalizeBaseUrl } from '../pod-server/config.ts';
 import { createPodServer } from '../pod-server/server.ts';
 
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** `npm start`: one pod server configured from the environment (see README). */
 async function main(): Promise<void> {
   const config = configFromEnv();
+  // With PORT=0 a free port is chosen first: the identity provider's issuer must be known before it starts.
+  if (config.port === 0) {
+    config.port = await freePort();
+    if (!process.env.BASE_URL) config.baseUrl = normalizeBaseUrl(`http://localhost:${config.port}/`);
+  }
   const server = await createPodServer(config);
-  const port = await server.listen();
-  // With PORT=0 the base URL is only known once the port is bound.
-  if (config.port === 0 && !process.env.BASE_URL) config.baseUrl = normalizeBaseUrl(`http://localhost:${port}/`);
+  await server.listen();
   console.log(`listening on ${config.baseUrl}`);
   const stop = (signal: string) => {
     server.close().then(() => process.exit(0), (error) => { console.error(`error while stopping on ${signal}:`, error); process.exit(1); });

@@ -12,6 +12,12 @@ export interface PodServerConfig {
   maxBodyBytes: number;
   /** fsync files before they replace the old ones (file storage). */
   durableWrites: boolean;
+  /** Run the Solid-OIDC identity provider and verify DPoP-bound tokens (IDENTITY=off disables). Absent means off. */
+  identity?: boolean;
+  /** SIGNUP=closed refuses new accounts (for deployments that federate to a national e-ID). Default open. */
+  signup?: 'open' | 'closed';
+  /** TRUSTED_ISSUERS: further Solid-OIDC issuers whose tokens are accepted, besides this server's own. */
+  trustedIssuers?: string[];
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
@@ -31,7 +37,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     dataDir: resolve(env.DATA_DIR ?? './data'),
     maxBodyBytes,
     durableWrites: env.DURABLE_WRITES !== 'false',
+    ...identityFromEnv(env),
   };
+}
+
+function identityFromEnv(env: NodeJS.ProcessEnv): Pick<PodServerConfig, 'identity' | 'signup' | 'trustedIssuers'> {
+  const identity = env.IDENTITY ?? 'on';
+  if (identity !== 'on' && identity !== 'off') throw new Error(`IDENTITY must be 'on' or 'off', got ${env.IDENTITY}`);
+  const signup = env.SIGNUP ?? 'open';
+  if (signup !== 'open' && signup !== 'closed') throw new Error(`SIGNUP must be 'open' or 'closed', got ${env.SIGNUP}`);
+  const trustedIssuers = (env.TRUSTED_ISSUERS ?? '').split(/[\s,]+/).filter(Boolean).map((issuer) => {
+    try {
+      return new URL(issuer).href;
+    } catch {
+      throw new Error(`TRUSTED_ISSUERS must list absolute URLs, got ${issuer}`);
+    }
+  });
+  return { identity: identity === 'on', signup, trustedIssuers };
 }
 
 export function normalizeBaseUrl(value: string): string {

@@ -3,10 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessControl } from './auth/access-control.ts';
 import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
+import { solidOidcVerifier } from './auth/solid-oidc-wiring.ts';
 import { initializeRoot } from './bootstrap.ts';
 import type { PodServerConfig } from './config.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { lazyRouter } from './http/lazy-router.ts';
+import { createIdentity, type Identity } from './identity/index.ts';
 import type { LdpContext } from './ldp/context.ts';
 import { registerJsonLdContext } from './rdf/parse.ts';
 import { CONTEXT_IRI } from '../vocab/terms.ts';
@@ -18,6 +20,8 @@ import type { ResourceStore } from './storage/store.ts';
 
 export interface PodServer {
   app: Express;
+  /** The identity provider, when config.identity is on. */
+  identity?: Identity;
   store: ResourceStore;
   config: PodServerConfig;
   /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
@@ -45,13 +49,22 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  let credentials = parts.credentials ?? anonymousOnly;
+  let identity: Identity | undefined;
+  if (config.identity) {
+    // Discovery, the OIDC endpoints and /.account/* must be routed before the LDP handler.
+    identity = await createIdentity({ baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access, signup: config.signup ?? 'open' });
+    app.use(identity.router);
+    credentials = parts.credentials ?? solidOidcVerifier(config, identity);
+  }
   mountVocabulary(app, config.baseUrl);
-  app.use(ldpHandler(context, parts.credentials ?? anonymousOnly));
+  app.use(ldpHandler(context, credentials));
   app.use(errorHandler());
 
   let server: Server | undefined;
   return {
     app,
+    identity,
     store,
     config,
     listen: () => new Promise((resolve, reject) => {

@@ -27,6 +27,8 @@ export interface ClientCredential {
 interface AccountData {
   accounts: Account[];
   credentials: ClientCredential[];
+  /** Ids of removed credentials, so tokens already issued to them stop working too. */
+  revoked: string[];
 }
 
 export class DuplicateAccount extends Error {
@@ -41,13 +43,20 @@ export class AccountStore {
   readonly #db: Low<AccountData>;
   #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(db: Low<AccountData>) { this.#db = db; }
+  readonly #revoked: Set<string>;
+
+  private constructor(db: Low<AccountData>) {
+    this.#db = db;
+    this.#revoked = new Set(db.data.revoked);
+  }
+
+  isRevoked(clientId: string): boolean { return this.#revoked.has(clientId); }
 
   static async open(file: string | undefined): Promise<AccountStore> {
-    const empty: AccountData = { accounts: [], credentials: [] };
+    const empty: AccountData = { accounts: [], credentials: [], revoked: [] };
     const db = new Low<AccountData>(file ? new JSONFile<AccountData>(file) : new Memory<AccountData>(), empty);
     await db.read();
-    db.data ??= empty;
+    db.data = { ...empty, ...db.data };
     return new AccountStore(db);
   }
 
@@ -106,6 +115,8 @@ export class AccountStore {
       const before = this.#db.data.credentials.length;
       this.#db.data.credentials = this.#db.data.credentials.filter((c) => !(c.clientId === clientId && c.accountId === account.id));
       if (this.#db.data.credentials.length === before) return false;
+      this.#db.data.revoked.push(clientId);
+      this.#revoked.add(clientId);
       await this.#db.write();
       return true;
     });

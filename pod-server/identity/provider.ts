@@ -62,6 +62,7 @@ export function createProvider(options: ProviderOptions): Provider {
         }),
       },
     },
+    responseTypes: ['code', 'none'],
     pkce: { required: () => true },
     // Solid access tokens are only useful sender-constrained.
     clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], id_token_signed_response_alg: 'ES256', dpop_bound_access_tokens: true } as never,

@@ -36,8 +36,8 @@ export async function provisionPod(target: { store: ResourceStore; access: Acces
   acl:mode acl:Read, acl:Write, acl:Control.
 `;
   const resources: [string, string][] = [
-    [podPath, `${PREFIXES}<${podUrl}> a pim:Storage.\n`],
     [aclPathFor(podPath), `${PREFIXES}${owner(podUrl, true)}`],
+    [podPath, `${PREFIXES}<${podUrl}> a pim:Storage.\n`],
     [`${podPath}profile/card`, `${PREFIXES}
 <${card}> a foaf:PersonalProfileDocument; foaf:maker <${webId}>; foaf:primaryTopic <${webId}>.
 <${webId}> a foaf:Person;
@@ -54,7 +54,7 @@ export async function provisionPod(target: { store: ResourceStore; access: Acces
 <#append> a acl:Authorization; acl:agentClass acl:AuthenticatedAgent; acl:accessTo <${inbox}>; acl:mode acl:Append.
 `],
   ];
-  // The pod ACL goes in before anything else is reachable; until then the root ACL (read-only) governs.
+  // The pod ACL goes first (it creates the container), so no moment exists where the root's public-read default governs the pod.
   for (const [path, body] of resources) {
     await target.store.write(path, Buffer.from(body), 'text/turtle');
     target.access.invalidate(path);

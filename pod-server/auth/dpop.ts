@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { calculateJwkThumbprint, decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { authError, PROOF_ALGS } from './auth-errors.ts';
+import { canonicalLoopback } from './loopback.ts';
+import type { ReplayCache } from './replay-cache.ts';
+
+export interface ProofExpectations {
+  method: string;
+  /** The request URL; compared without query and fragment. */
+  url: string;
+  accessToken: string;
+  /** The thumbprint the access token is bound to (cnf.jkt). */
+  jkt: string;
+  realm: string;
+}
+
+export interface ProofPolicy {
+  /** How old a proof may be, in seconds. */
+  maxAgeSeconds: number;
+  clockToleranceSeconds: number;
+  replay: ReplayCache;
+}
+
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+const KEY_CACHE_LIMIT = 10_000;
+
+/** Verifies a DPoP proof (RFC 9449 section 4.3) for one request; throws a 401 naming the reason. */
+export class DpopVerifier {
+  readonly #policy: ProofPolicy;
+  /** Imported public keys by thumbprint: importing costs more than verifying. */
+  readonly #keys = new Map<string, CryptoKey | Uint8Array>();
+
+  constructor(policy: ProofPolicy) { this.#policy = policy; }
+
+  async verify(proof: string, expected: ProofExpectations): Promise<void> {
+    const fail = (description: string) => authError(expected.realm, 'invalid_dpop_proof', description);
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(proof);
+    } catch {
+      throw fail('The DPoP proof is not a JWT');
+    }
+    if (header.typ !== 'dpop+jwt') throw fail('The DPoP proof must have typ dpop+jwt');
+    if (typeof header.alg !== 'string' || !PROOF_ALGS.includes(header.alg)) throw fail(`The DPoP proof algorithm ${String(header.alg)} is not accepted`);
+    const jwk = header.jwk as JWK | undefined;
+    if (!jwk || typeof jwk !== 'object') throw fail('The DPoP proof must carry its public key (jwk)');
+    if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw fail('The DPoP proof key must be a public key');
+    const thumbprint = await calculateJwkThumbprint(jwk).catch(() => { throw fail('The DPoP proof key is malformed'); });
+    if (thumbprint !== expected.jkt) throw fail('The DPoP proof key is not the key the access token is bound to (cnf.jkt)');
+
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(proof, await this.#key(thumbprint, jwk, header.alg), { typ: 'dpop+jwt', algorithms: PROOF_ALGS }));
+    } catch {
+      throw fail('The DPoP proof signature does not verify');
+    }
+    if (payload.htm !== expected.method) throw fail(`The DPoP proof is for method ${String(payload.htm)}, not ${expected.method}`);
+    if (typeof payload.htu !== 'string' || !sameTarget(payload.htu, expected.url)) throw fail('The DPoP proof is for another URL (htu)');
+    const now = Math.floor(Date.now() / 1000);
+    const { maxAgeSeconds, clockToleranceSeconds } = this.#policy;
+    if (typeof payload.iat !== 'number') throw fail('The DPoP proof has no iat');
+    if (payload.iat > now + clockToleranceSeconds) throw fail('The DPoP proof was issued in the future');
+    if (payload.iat < now - maxAgeSeconds - clockToleranceSeconds) throw fail('The DPoP proof is too old');
+    if (typeof payload.jti !== 'string' || payload.jti.length === 0 || payload.jti.length > 256) throw fail('The DPoP proof has no usable jti');
+    if (payload.ath !== undefined && payload.ath !== accessTokenHash(expected.accessToken)) throw fail('The DPoP proof is for another access token (ath)');
+    const expiresAt = (payload.iat + maxAgeSeconds + clockToleranceSeconds) * 1000;
+    if (await this.#policy.replay.seen(`${thumbprint}:${payload.jti}`, expiresAt)) throw fail('The DPoP proof has been used before');
+  }
+
+  async #key(thumbprint: string, jwk: JWK, alg: string): Promise<CryptoKey | Uint8Array> {
+    const cacheKey = `${thumbprint}:${alg}`;
+    let key = this.#keys.get(cacheKey);
+    if (!key) {
+      key = await importJWK(jwk, alg);
+      if (this.#keys.size >= KEY_CACHE_LIMIT) this.#keys.clear();
+      this.#keys.set(cacheKey, key);
+    }
+    return key;
+  }
+}
+
+export function accessTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Same scheme, host (loopback names are one host), port and decoded path; query and fragment ignored. */
+export function sameTarget(htu: string, requestUrl: string): boolean {
+  let a: URL;
+  let b: URL;
+  try {
+    a = canonicalLoopback(new URL(htu));
+    b = canonicalLoopback(new URL(requestUrl));
+  } catch {
+    return false;
+  }
+  return a.origin === b.origin && decodePath(a.pathname) === decodePath(b.pathname);
+}
+
+function decodePath(path: string): string {
+  try {
+    return path.split('/').map((segment) => decodeURIComponent(segment)).join('/');
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,67 @@
+import express, { type Request, type Router } from 'express';
+import { BadRequest, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../errors.ts';
+import { readBody } from '../http/body.ts';
+import type { Account } from './accounts.ts';
+import type { AccountService } from './account-service.ts';
+
+/**
+ * The JSON account API for scripts, tests and examples. Bodies must be application/json:
+ * an HTML form on another site cannot send that without a CORS preflight, which we never grant.
+ */
+export function accountApi(service: AccountService): Router {
+  const router = express.Router();
+
+  router.post('/.account/pods', async (req, res) => {
+    const body = await jsonBody(req);
+    const account = await service.signUp({ name: body.name, email: body.email, password: body.password });
+    res.status(201).location(account.podUrl).json({ webId: account.webId, podUrl: account.podUrl, issuer: service.issuer });
+  });
+
+  router.post('/.account/credentials', async (req, res) => {
+    const account = await basicAccount(service, req);
+    const body = await jsonBody(req);
+    if (typeof body.name !== 'string' || body.name.trim() === '' || body.name.length > 100) throw new BadRequest('name is required: a label for these credentials', 'invalid_name');
+    const credential = await service.accounts.addCredential(account, body.name.trim());
+    res.status(201).location(`/.account/credentials/${encodeURIComponent(credential.clientId)}`)
+      .json({ clientId: credential.clientId, clientSecret: credential.clientSecret, webId: credential.webId, issuer: service.issuer });
+  });
+
+  router.get('/.account/credentials', async (req, res) => {
+    const account = await basicAccount(service, req);
+    res.json(service.accounts.credentialsOf(account.id).map(({ clientId, name, createdAt }) => ({ clientId, name, createdAt })));
+  });
+
+  router.delete('/.account/credentials/:clientId', async (req, res) => {
+    const account = await basicAccount(service, req);
+    if (!(await service.accounts.revokeCredential(account, String(req.params.clientId)))) throw new NotFound('No such credential on this account');
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+async function jsonBody(req: Request): Promise<Record<string, unknown>> {
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) throw new UnsupportedMediaType('Send the request body as application/json');
+  const text = (await readBody(req, 16 * 1024)).toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new BadRequest(`The body is not valid JSON: ${(error as Error).message}`, 'invalid_json');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest('The body must be a JSON object', 'invalid_json');
+  return parsed as Record<string, unknown>;
+}
+
+const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="account", charset="UTF-8"' };
+
+async function basicAccount(service: AccountService, req: Request): Promise<Account> {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!match) throw new Unauthorized('Give your account email and password with HTTP Basic authentication', BASIC_CHALLENGE);
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const account = colon > 0 ? await service.accounts.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+  if (!account) throw new HttpError(401, 'invalid_login', 'Wrong email or password', BASIC_CHALLENGE);
+  return account;
+}
+

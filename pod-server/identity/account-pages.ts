@@ -1,0 +1,108 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { Forbidden, HttpError } from '../errors.ts';
+import type { Account } from './accounts.ts';
+import { html, page } from './html.ts';
+import { send, type PageDeps } from './interaction-pages.ts';
+
+const form = express.urlencoded({ extended: false, limit: '16kb' });
+
+/** Sign-up, log-in and the account page for people in a browser. */
+export function accountPages(deps: PageDeps): Router {
+  const { service, csrf, sessions } = deps;
+  const router = express.Router();
+  const current = (req: Request): Account | undefined => service.accounts.byId(sessions.accountId(req) ?? '');
+
+  router.get('/.account/signup', (req, res) => send(res, service.signupOpen ? 200 : 403, signupPage(req, res, deps)));
+  router.post('/.account/signup', form, async (req, res) => {
+    csrf.verify(req, req.body?.csrf);
+    let account: Account;
+    try {
+      account = await service.signUp({ name: req.body.name, email: req.body.email, password: req.body.password });
+    } catch (error) {
+      if (error instanceof HttpError && error.status < 500) return send(res, error.status, signupPage(req, res, deps, error.message));
+      throw error;
+    }
+    sessions.start(res, account.id);
+    res.redirect(303, returnTo(req.body.interaction));
+  });
+
+  router.get('/.account/login', (req, res) => send(res, 200, loginPage(req, res, deps)));
+  router.post('/.account/login', form, async (req, res) => {
+    csrf.verify(req, req.body?.csrf);
+    const account = await service.accounts.authenticate(String(req.body.email ?? ''), String(req.body.password ?? ''));
+    if (!account) return send(res, 401, loginPage(req, res, deps, 'Wrong email or password'));
+    sessions.start(res, account.id);
+    res.redirect(303, '/.account/');
+  });
+
+  router.post('/.account/logout', form, (req, res) => {
+    csrf.verify(req, req.body?.csrf);
+    sessions.end(res);
+    res.redirect(303, '/.account/login');
+  });
+
+  router.get('/.account/', (req, res) => {
+    const account = current(req);
+    if (!account) return res.redirect(303, '/.account/login');
+    send(res, 200, accountPage(req, res, deps, account));
+  });
+
+  router.post('/.account/credential-form', form, async (req, res) => {
+    csrf.verify(req, req.body?.csrf);
+    const account = current(req);
+    if (!account) throw new Forbidden('Log in first');
+    const name = String(req.body.name ?? '').trim().slice(0, 100) || 'script';
+    const created = await service.accounts.addCredential(account, name);
+    send(res, 201, accountPage(req, res, deps, account, html`<div role="status"><p>New credentials <strong>${name}</strong>. Copy the secret now; it is not shown again.</p>
+<p>Client ID: <code id="client-id">${created.clientId}</code><br>Client secret: <code id="client-secret">${created.clientSecret}</code></p></div>`));
+  });
+
+  router.post('/.account/credential-form/revoke', form, async (req, res) => {
+    csrf.verify(req, req.body?.csrf);
+    const account = current(req);
+    if (!account) throw new Forbidden('Log in first');
+    await service.accounts.revokeCredential(account, String(req.body.clientId ?? ''));
+    res.redirect(303, '/.account/');
+  });
+
+  return router;
+}
+
+/** Only our own interaction pages may be returned to: never an arbitrary URL. */
+function returnTo(interaction: unknown): string {
+  return typeof interaction === 'string' && /^[A-Za-z0-9_-]{10,64}$/.test(interaction) ? `/.account/interaction/${interaction}` : '/.account/';
+}
+
+function signupPage(req: Request, res: Response, deps: PageDeps, error?: string): string {
+  if (!deps.service.signupOpen) return page('Sign-up closed', html`<h1>Sign-up is closed</h1><p>Accounts on this server are created by its operator.</p>`);
+  const interaction = String(req.body?.interaction ?? req.query.interaction ?? '');
+  return page('Create your pod', html`<h1>Create your pod</h1>${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/.account/signup">
+<input type="hidden" name="csrf" value="${deps.csrf.token(req, res)}"><input type="hidden" name="interaction" value="${interaction}">
+<label for="name">Pod name (lowercase letters, digits, hyphens)</label><input id="name" name="name" pattern="[a-z0-9-]{2,40}" value="${req.body?.name ?? ''}" required>
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" value="${req.body?.email ?? ''}" required>
+<label for="password">Password (at least 8 characters)</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required>
+<button type="submit">Create pod</button></form><p>Have an account? <a href="/.account/login">Log in</a>.</p>`);
+}
+
+function loginPage(req: Request, res: Response, deps: PageDeps, error?: string): string {
+  return page('Log in', html`<h1>Log in to your account</h1>${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/.account/login"><input type="hidden" name="csrf" value="${deps.csrf.token(req, res)}">
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Log in</button></form>${deps.service.signupOpen ? html`<p><a href="/.account/signup">Create a pod</a></p>` : ''}`);
+}
+
+function accountPage(req: Request, res: Response, deps: PageDeps, account: Account, notice?: unknown): string {
+  const token = deps.csrf.token(req, res);
+  const rows = deps.service.accounts.credentialsOf(account.id).map((c) => html`<tr><td>${c.name}</td><td><code>${c.clientId}</code></td>
+<td><form method="post" action="/.account/credential-form/revoke"><input type="hidden" name="csrf" value="${token}">
+<input type="hidden" name="clientId" value="${c.clientId}"><button>Revoke</button></form></td></tr>`);
+  return page('Your account', html`<h1>Your account</h1>${notice ?? ''}
+<dl><dt>Email</dt><dd>${account.email}</dd><dt>WebID</dt><dd><a href="${account.webId}"><code>${account.webId}</code></a></dd>
+<dt>Pod</dt><dd><a href="${account.podUrl}"><code>${account.podUrl}</code></a></dd><dt>Identity provider</dt><dd><code>${deps.service.issuer}</code></dd></dl>
+<h2>Client credentials for scripts and services</h2><table>${rows}</table>
+<form method="post" action="/.account/credential-form"><input type="hidden" name="csrf" value="${token}">
+<label for="cred-name">Label</label><input id="cred-name" name="name" required><button>Create credentials</button></form>
+<form method="post" action="/.account/logout"><input type="hidden" name="csrf" value="${token}"><button>Log out</button></form>`);
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import type Provider from 'oidc-provider';
+import type { AccessControl } from '../auth/access-control.ts';
+import type { ResourceStore } from '../storage/store.ts';
+import { accountApi } from './account-api.ts';
+import { accountPages } from './account-pages.ts';
+import { AccountService } from './account-service.ts';
+import { AccountSessions } from './account-session.ts';
+import { AccountStore } from './accounts.ts';
+import { Csrf } from './csrf.ts';
+import { interactionPages } from './interaction-pages.ts';
+import { loadOrCreateKeys, publicJwks } from './keys.ts';
+import { OidcStorage } from './oidc-adapter.ts';
+import { createProvider, OIDC_PREFIX } from './provider.ts';
+import type { JWK } from 'jose';
+import { isLoopbackUrl } from '../auth/loopback.ts';
+
+export interface IdentityOptions {
+  baseUrl: string;
+  /** Where keys, accounts and OIDC state live; undefined keeps everything in memory. */
+  dataDir?: string;
+  store: ResourceStore;
+  access: AccessControl;
+  signup: 'open' | 'closed';
+}
+
+export interface Identity {
+  /** The Solid-OIDC issuer: this server's base URL. */
+  issuer: string;
+  /** The public signing keys, so this server verifies its own tokens without an HTTP round trip. */
+  jwks: { keys: JWK[] };
+  accounts: AccountStore;
+  provider: Provider;
+  /** Discovery, the OIDC endpoints and /.account/*; mount before the LDP handler. */
+  router: Router;
+}
+
+/** The identity provider, wired by hand: keys, stores, oidc-provider and the account routes. */
+export async function createIdentity(options: IdentityOptions): Promise<Identity> {
+  const dir = options.dataDir && join(options.dataDir, 'identity$');
+  const keys = await loadOrCreateKeys(dir && join(dir, 'keys.json'));
+  const accounts = await AccountStore.open(dir && join(dir, 'accounts.json'));
+  const storage = await OidcStorage.open(dir && join(dir, 'oidc.json'), accounts, isLoopbackUrl(options.baseUrl));
+  const issuer = options.baseUrl;
+  const provider = createProvider({ issuer, keys, accounts, storage });
+  const service = new AccountService({ accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup });
+  const deps = { provider, service, csrf: new Csrf({ key: keys.cookies[0], baseUrl: options.baseUrl }), sessions: new AccountSessions({ key: keys.cookies[0], baseUrl: options.baseUrl }) };
+
+  const router = express.Router();
+  const oidc = provider.callback();
+  router.use((req, res, next) => {
+    const path = req.path;
+    if (path === '/.well-known/openid-configuration' || path.startsWith(`${OIDC_PREFIX}/`)) return void oidc(req, res);
+    next();
+  });
+  router.use(accountApi(service));
+  router.use(interactionPages(deps));
+  router.use(accountPages(deps));
+  return { issuer, jwks: publicJwks(keys), accounts, provider, router };
+}
