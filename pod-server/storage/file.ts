@@ -108,6 +108,32 @@ export class FileStore implements ResourceStore {
     });
   }
 
+  /** O_APPEND writes: the log grows at its end and nothing before is touched. */
+  async append(path: string, bytes: Buffer, contentType: string): Promise<ResourceMetadata> {
+    const location = locate(this.#dataDir, path);
+    if (location.dir) throw new Error('Cannot append to a container');
+    return this.#locks.run(path, async () => {
+      const current = await this.metadata(path);
+      if (!current) {
+        if (location.meta) await this.#writeContentType(location.meta, contentType, undefined);
+        await mkdir(dirname(location.file), { recursive: true });
+      }
+      const handle = await open(location.file, 'a');
+      let stats: BigIntStats;
+      try {
+        await handle.write(bytes);
+        if (this.#durable) await handle.datasync();
+        stats = await handle.stat({ bigint: true });
+      } finally {
+        await handle.close();
+      }
+      this.#forget(path);
+      const appended = { contentType: current?.contentType ?? contentType, etag: etagOf(stats), modified: new Date(Number(stats.mtimeMs)) };
+      this.#remember(path, appended);
+      return appended;
+    });
+  }
+
   async delete(path: string, check?: WriteCheck): Promise<void> {
     const location = locate(this.#dataDir, path);
     await this.#locks.run(path, async () => {

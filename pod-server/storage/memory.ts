@@ -24,10 +24,17 @@ export class MemoryStore implements ResourceStore {
   async write(path: string, body: Buffer, contentType: string, check?: WriteCheck): Promise<ResourceMetadata> {
     return this.#locks.run(path, async () => {
       await check?.(await this.metadata(path));
-      for (const ancestor of ancestorPaths(path)) {
-        if (!this.#entries.has(ancestor)) this.#set(ancestor, Buffer.alloc(0), 'text/turtle');
-      }
-      return this.#meta(this.#set(path, Buffer.from(body), contentType));
+      return this.#meta(this.#create(path, Buffer.from(body), contentType));
+    });
+  }
+
+  async append(path: string, bytes: Buffer, contentType: string): Promise<ResourceMetadata> {
+    return this.#locks.run(path, async () => {
+      const existing = this.#entries.get(path);
+      if (!existing) return this.#meta(this.#create(path, Buffer.from(bytes), contentType));
+      existing.body = Buffer.concat([existing.body, bytes]);
+      this.#touch(existing);
+      return this.#meta(existing);
     });
   }
 
@@ -36,6 +43,13 @@ export class MemoryStore implements ResourceStore {
       await check?.(await this.metadata(path));
       this.#remove(path);
     });
+  }
+
+  #create(path: string, body: Buffer, contentType: string): Entry {
+    for (const ancestor of ancestorPaths(path)) {
+      if (!this.#entries.has(ancestor)) this.#set(ancestor, Buffer.alloc(0), 'text/turtle');
+    }
+    return this.#set(path, body, contentType);
   }
 
   #remove(path: string): void {

@@ -32,6 +32,11 @@ export interface ResourceStore {
   write(path: string, body: Buffer, contentType: string, check?: WriteCheck): Promise<ResourceMetadata>;
   /** Removes one resource or one (empty) container. */
   delete(path: string, check?: WriteCheck): Promise<void>;
+  /**
+   * Adds bytes to the end of a document (creating it with the content type if missing),
+   * without rewriting what is there: for append-only logs.
+   */
+  append(path: string, bytes: Buffer, contentType: string): Promise<ResourceMetadata>;
   /** Paths of a container's direct members; child containers end with '/'. */
   children(containerPath: string): Promise<string[]>;
 }
