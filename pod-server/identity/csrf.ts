@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { canonicalLoopback } from '../auth/loopback.ts';
 import { Forbidden } from '../errors.ts';
 import { sameSecret } from './accounts.ts';
 import { readCookie, setCookie } from './cookies.ts';
@@ -18,7 +19,7 @@ export class Csrf {
 
   constructor(options: { key: string; baseUrl: string }) {
     this.#key = Buffer.from(options.key);
-    this.#origin = new URL(options.baseUrl).origin;
+    this.#origin = canonicalLoopback(new URL(options.baseUrl)).origin;
     this.#secure = options.baseUrl.startsWith('https:');
   }
 
@@ -35,7 +36,7 @@ export class Csrf {
   /** Throws 403 unless the form came from our own page in this browser. */
   verify(request: IncomingMessage, field: unknown): void {
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== this.#origin) throw new Forbidden('Cross-origin form submission refused');
+    if (origin !== undefined && sameOrigin(origin) !== this.#origin) throw new Forbidden('Cross-origin form submission refused');
     const secret = readCookie(request, COOKIE);
     if (!secret || typeof field !== 'string' || !sameSecret(field, this.#sign(secret))) {
       throw new Forbidden('The form has expired or did not come from this site; reload the page and try again');
@@ -44,5 +45,14 @@ export class Csrf {
 
   #sign(secret: string): string {
     return createHmac('sha256', this.#key).update(secret).digest('base64url');
+  }
+}
+
+/** The origin with loopback names folded, or 'invalid' (never equal to ours) for "null" and junk. */
+function sameOrigin(origin: string): string {
+  try {
+    return canonicalLoopback(new URL(origin)).origin;
+  } catch {
+    return 'invalid';
   }
 }

@@ -42,6 +42,7 @@ export function errorPage(error: unknown, description: unknown): string {
 export const PAGE_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own forms.
+  'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
