@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type Provider from 'oidc-provider';
@@ -39,6 +40,8 @@ export interface Identity {
 /** The identity provider, wired by hand: keys, stores, oidc-provider and the account routes. */
 export async function createIdentity(options: IdentityOptions): Promise<Identity> {
   const dir = options.dataDir && join(options.dataDir, 'identity$');
+  // Password hashes, client secrets and signing keys: readable by the server's user only.
+  if (dir) await mkdir(dir, { recursive: true, mode: 0o700 });
   const keys = await loadOrCreateKeys(dir && join(dir, 'keys.json'));
   const accounts = await AccountStore.open(dir && join(dir, 'accounts.json'));
   const storage = await OidcStorage.open(dir && join(dir, 'oidc.json'), accounts, isLoopbackUrl(options.baseUrl));
