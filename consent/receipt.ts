@@ -23,6 +23,8 @@ export interface ReceiptClaims {
   valid_from: string;
   valid_until: string;
   client_id?: string;
+  /** URL of the access request this consent answers. */
+  request?: string;
   sections: Section[];
   resources: string[];
   modes: GrantMode[];
@@ -68,6 +70,7 @@ export async function signReceipt(record: ConsentRecord, key: SigningKey, now = 
     status: currentStatus(record),
     status_url: key.statusUrl,
     ...(record.clientId ? { client_id: record.clientId } : {}),
+    ...(record.request ? { request: record.request } : {}),
   };
   return new SignJWT(claims as unknown as JWTPayload)
     .setProtectedHeader({ alg: RECEIPT_ALG, kid: key.kid, typ: RECEIPT_TYP })
