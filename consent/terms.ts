@@ -17,7 +17,6 @@ export const CJM = terms(JMNS, [
   'requester', 'clientId', 'requestsSection', 'grantsSection', 'accessMode', 'resource',
   'requestedDuration', 'retentionPeriod', 'replyTo', 'noticeText', 'sha256',
   'validFrom', 'validUntil', 'statusChange', 'actor', 'method', 'forRequest', 'consentRecord', 'receipt',
-  'notificationStatus',
 ] as const);
 
 /** DPV terms used for requests and records (https://w3id.org/dpv#). */

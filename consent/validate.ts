@@ -5,7 +5,7 @@ import { Validator, type ValidationResult } from 'shacl-engine';
 import { readFileSync } from 'node:fs';
 import type * as RDFJS from '@rdfjs/types';
 import {
-  Graph, parseDocument, parseTurtle, formatReport, PREFIXES, NS, RDF, XSD, JSON_LD,
+  Graph, parseDocument, parseTurtle, formatReport, PREFIXES, NS, XSD, JSON_LD,
   type Node, type Violation, type ValidationReport,
 } from '../vocab/index.ts';
 import { CDPV, CJM, ACL_NS } from './terms.ts';
@@ -147,4 +147,3 @@ export function validateConsentRecord(text: string, contentType: string, baseIri
   return parseOne(text, contentType, baseIri, CDPV.ConsentRecord, 'consent record (dpv:ConsentRecord)', (g, s) => graphToRecord(g, s));
 }
 
-export { RDF };
