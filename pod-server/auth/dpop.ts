@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { calculateJwkThumbprint, decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { createHash, type KeyObject } from 'node:crypto';
+import { decodeProtectedHeader, type JWK } from 'jose';
+import { jwkThumbprint, publicKeyFor, verifyCompactSignature } from './jws.ts';
 import { authError, PROOF_ALGS } from './auth-errors.ts';
 import { canonicalLoopback } from './loopback.ts';
 import type { ReplayCache } from './replay-cache.ts';
@@ -28,7 +29,7 @@ const KEY_CACHE_LIMIT = 10_000;
 export class DpopVerifier {
   readonly #policy: ProofPolicy;
   /** Imported public keys by thumbprint: importing costs more than verifying. */
-  readonly #keys = new Map<string, CryptoKey | Uint8Array>();
+  readonly #keys = new Map<string, KeyObject>();
 
   constructor(policy: ProofPolicy) { this.#policy = policy; }
 
@@ -40,20 +41,30 @@ export class DpopVerifier {
     } catch {
       throw fail('The DPoP proof is not a JWT');
     }
+    if (proof.split('.').length !== 3) throw fail('The DPoP proof must be a signed compact JWT');
+    if (header.crit !== undefined || header.b64 !== undefined) throw fail('The DPoP proof uses JWS extensions this server does not accept');
     if (header.typ !== 'dpop+jwt') throw fail('The DPoP proof must have typ dpop+jwt');
     if (typeof header.alg !== 'string' || !PROOF_ALGS.includes(header.alg)) throw fail(`The DPoP proof algorithm ${String(header.alg)} is not accepted`);
     const jwk = header.jwk as JWK | undefined;
     if (!jwk || typeof jwk !== 'object') throw fail('The DPoP proof must carry its public key (jwk)');
     if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw fail('The DPoP proof key must be a public key');
-    const thumbprint = await calculateJwkThumbprint(jwk).catch(() => { throw fail('The DPoP proof key is malformed'); });
+    let thumbprint: string;
+    let key: KeyObject;
+    try {
+      thumbprint = jwkThumbprint(jwk);
+      key = this.#key(thumbprint, jwk, header.alg);
+    } catch (error) {
+      throw fail(`The DPoP proof key is not usable: ${(error as Error).message}`);
+    }
     if (thumbprint !== expected.jkt) throw fail('The DPoP proof key is not the key the access token is bound to (cnf.jkt)');
-
+    if (!verifyCompactSignature(proof, key, header.alg)) throw fail('The DPoP proof signature does not verify');
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(proof, await this.#key(thumbprint, jwk, header.alg), { typ: 'dpop+jwt', algorithms: PROOF_ALGS }));
+      payload = JSON.parse(Buffer.from(proof.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
     } catch {
-      throw fail('The DPoP proof signature does not verify');
+      throw fail('The DPoP proof payload is not JSON');
     }
+    if (typeof payload !== 'object' || payload === null) throw fail('The DPoP proof payload is not a JSON object');
     if (payload.htm !== expected.method) throw fail(`The DPoP proof is for method ${String(payload.htm)}, not ${expected.method}`);
     if (typeof payload.htu !== 'string' || !sameTarget(payload.htu, expected.url)) throw fail('The DPoP proof is for another URL (htu)');
     const now = Math.floor(Date.now() / 1000);
@@ -67,11 +78,11 @@ export class DpopVerifier {
     if (await this.#policy.replay.seen(`${thumbprint}:${payload.jti}`, expiresAt)) throw fail('The DPoP proof has been used before');
   }
 
-  async #key(thumbprint: string, jwk: JWK, alg: string): Promise<CryptoKey | Uint8Array> {
+  #key(thumbprint: string, jwk: JWK, alg: string): KeyObject {
     const cacheKey = `${thumbprint}:${alg}`;
     let key = this.#keys.get(cacheKey);
     if (!key) {
-      key = await importJWK(jwk, alg);
+      key = publicKeyFor(jwk, alg);
       if (this.#keys.size >= KEY_CACHE_LIMIT) this.#keys.clear();
       this.#keys.set(cacheKey, key);
     }

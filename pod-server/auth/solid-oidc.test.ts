@@ -98,6 +98,20 @@ describe('Solid-OIDC verification of every request', () => {
     await expectRefused(await dpopGet(alice.podUrl, token, key, await dpopProof(key, 'DELETE', alice.podUrl)), /method DELETE/);
   });
 
+  it('refuses unsigned proofs and proofs whose alg does not fit their key', async () => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = { htm: 'GET', htu: alice.podUrl, jti: crypto.randomUUID(), iat: Math.floor(Date.now() / 1000) };
+    const unsigned = `${part({ alg: 'none', typ: 'dpop+jwt', jwk: key.jwk })}.${part(claims)}.`;
+    await expectRefused(await dpopGet(alice.podUrl, token, key, unsigned), /algorithm none is not accepted/, /invalid_dpop_proof/);
+    const real = (await dpopProof(key, 'GET', alice.podUrl)).split('.');
+    const relabelled = [part({ alg: 'RS256', typ: 'dpop+jwt', jwk: key.jwk }), real[1], real[2]].join('.');
+    await expectRefused(await dpopGet(alice.podUrl, token, key, relabelled), /cannot sign RS256/, /invalid_dpop_proof/);
+    const hmac = [part({ alg: 'HS256', typ: 'dpop+jwt', jwk: key.jwk }), real[1], real[2]].join('.');
+    await expectRefused(await dpopGet(alice.podUrl, token, key, hmac), /HS256 is not accepted/, /invalid_dpop_proof/);
+    const forgedSignature = [real[0], part({ ...claims, jti: 'other' }), real[2]].join('.');
+    await expectRefused(await dpopGet(alice.podUrl, token, key, forgedSignature), /signature does not verify/, /invalid_dpop_proof/);
+  });
+
   it('refuses a proof signed by a key other than the one the token is bound to', async () => {
     const thief = await newDpopKey();
     await expectRefused(await dpopGet(alice.podUrl, token, thief), /cnf\.jkt/, /invalid_dpop_proof/);
