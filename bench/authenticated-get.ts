@@ -77,7 +77,7 @@ async function preSigned(baseUrl: string, url: string, token: string, key: Await
   let next = 0;
   const result = await autocannon({
     url: baseUrl, connections: CONCURRENCY, duration: Math.min(SECONDS, 50), amount: count,
-    requests: [{ method: 'GET', path: new URL(url).pathname, setupRequest: (request: Record<string, unknown>) => ({ ...request, headers: { accept: 'text/turtle', authorization: `DPoP ${token}`, dpop: proofs[next++] } }) }],
+    requests: [{ method: 'GET', path: new URL(url).pathname, setupRequest: (request) => ({ ...request, headers: { accept: 'text/turtle', authorization: `DPoP ${token}`, dpop: proofs[next++] } }) }],
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
