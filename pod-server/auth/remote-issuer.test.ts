@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { clientCredentialsToken, createCredentials, createPod, dpopFetch, newDpopKey, type DpopKey, type PodAccount } from '../../test-support/identity.ts';
+import { SolidOidcVerifier } from './solid-oidc.ts';
+import { clientCredentialsToken, createCredentials, createPod, dpopFetch, dpopProof, newDpopKey, type DpopKey, type PodAccount } from '../../test-support/identity.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 
 /** A WebID hosted on another server, vouched for by that server's issuer, reading a pod here. */
@@ -57,4 +58,30 @@ describe('WebIDs and issuers hosted elsewhere', () => {
     expect(response.status).to.equal(401);
     expect(response.headers.get('www-authenticate')).to.match(/does not name .* as its solid:oidcIssuer/);
   });
+
+  it('fetches the issuer\'s keys and the WebID profile once, not per request', async () => {
+    const erin = await createPod(elsewhere.baseUrl, 'erin');
+    const erinToken = await tokenFor(erin, elsewhere);
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    // Every outgoing request of the verifier (and of jose inside it) goes through global fetch.
+    globalThis.fetch = (input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    try {
+      const verifier = new SolidOidcVerifier({ baseUrl: home.baseUrl, trustedIssuers: [elsewhere.baseUrl] });
+      for (let i = 0; i < 25; i++) {
+        const credentials = await verifier.extract({ method: 'GET', url: doc(), headers: { authorization: `DPoP ${erinToken}`, dpop: await dpopProof(key, 'GET', doc()) } });
+        expect(credentials).to.deep.equal({ webId: erin.webId, clientId: decodeClientId(erinToken), issuer: elsewhere.baseUrl });
+      }
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched.map((url) => new URL(url).pathname).sort()).to.deep.equal(['/.oidc/jwks', '/.well-known/openid-configuration', '/erin/profile/card']);
+  });
 });
+
+function decodeClientId(token: string): string {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).client_id;
+}
