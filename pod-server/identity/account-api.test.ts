@@ -105,4 +105,13 @@ describe('account API and pod provisioning', () => {
       await closed.stop();
     }
   });
+
+  it('stops answering password guesses for an account after ten wrong ones', async () => {
+    const target = await createPod(pod.baseUrl, 'guessed');
+    const attempt = (password: string) => fetch(new URL('/.account/credentials', pod.baseUrl), { headers: { authorization: basic(target.email, password) } });
+    for (let i = 0; i < 10; i++) expect((await attempt(`guess ${i}`)).status).to.equal(401);
+    const locked = await attempt(target.password);
+    expect(locked.status, 'even the right password waits out the window').to.equal(429);
+    expect(Number(locked.headers.get('retry-after'))).to.be.greaterThan(0);
+  });
 });

@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { HttpError } from '../errors.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export interface Account {
   id: string;
@@ -44,6 +48,7 @@ export class AccountStore {
   #queue: Promise<unknown> = Promise.resolve();
 
   readonly #revoked: Set<string>;
+  readonly #failures = new Map<string, { count: number; until: number }>();
 
   private constructor(db: Low<AccountData>) {
     this.#db = db;
@@ -67,11 +72,29 @@ export class AccountStore {
   }
   byPodName(name: string): Account | undefined { return this.#db.data.accounts.find((a) => a.podName === name); }
 
-  /** Resolves to the account when the password matches; spends the same time when the email is unknown. */
+  /**
+   * Resolves to the account when the password matches; spends the same time when the email is
+   * unknown. After MAX_FAILURES wrong passwords for one email, that email is refused (429) for
+   * the rest of the window: online guessing gets a handful of tries, not thousands.
+   */
   async authenticate(email: string, password: string): Promise<Account | undefined> {
+    const key = normalizeEmail(email);
+    const now = Date.now();
+    const failures = this.#failures.get(key);
+    if (failures && failures.until > now && failures.count >= MAX_FAILURES) {
+      throw new HttpError(429, 'too_many_attempts', 'Too many wrong passwords for this account; try again in 15 minutes', { 'Retry-After': String(Math.ceil((failures.until - now) / 1000)) });
+    }
     const account = this.byEmail(email);
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    return ok && account ? account : undefined;
+    if (ok && account) {
+      this.#failures.delete(key);
+      return account;
+    }
+    const current = failures && failures.until > now ? failures : { count: 0, until: now + FAILURE_WINDOW_MS };
+    current.count++;
+    if (this.#failures.size > 100_000) this.#failures.clear();
+    this.#failures.set(key, current);
+    return undefined;
   }
 
   /** Creates the account; `provision` runs inside the lock so a failed pod leaves no account behind. */
