@@ -2,7 +2,7 @@
 // `npm start` runs this first: plain node then starts in a fraction of the time and memory
 // that loading TypeScript through a loader thread costs. Tests keep using tsx directly.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
 // Modules find their data files (ontology, shapes, taxonomy) next to their source through
@@ -18,6 +18,7 @@ const keepModuleUrls = {
 };
 
 const entries = process.argv.slice(2);
+await rm('dist', { recursive: true, force: true }); // no chunks left over from an older build
 await build({
   entryPoints: entries.length ? entries : ['bin/start.ts'],
   outdir: 'dist',

@@ -1,14 +1,25 @@
 import type { AdapterPayload } from 'oidc-provider';
 
 const MAX_BYTES = 64 * 1024;
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; metadata: AdapterPayload | undefined }>();
 
 /**
- * Solid-OIDC Client ID Documents on loopback hosts, for developers running an app and this
- * server on their own machine. https client_ids are resolved by oidc-provider's own Client
- * ID Metadata Document support; only plain-http loopback URLs (which it refuses) come here,
- * and only when the server itself runs on a loopback host.
+ * Solid-OIDC Client ID Documents: a client_id that is an https URL (or, for developers running
+ * an app and this server on their own machine, a plain-http loopback URL) names a JSON-LD
+ * document with the client's metadata. Fetched with no redirects, a timeout and a size cap,
+ * and remembered for a few minutes so token requests do not refetch it each time.
  */
-export async function fetchLoopbackClientDocument(clientId: string): Promise<AdapterPayload | undefined> {
+export async function fetchClientIdDocument(clientId: string): Promise<AdapterPayload | undefined> {
+  const cached = cache.get(clientId);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.metadata;
+  const metadata = await fetchDocument(clientId);
+  if (cache.size > 1000) cache.clear();
+  cache.set(clientId, { at: Date.now(), metadata });
+  return metadata;
+}
+
+async function fetchDocument(clientId: string): Promise<AdapterPayload | undefined> {
   let response: Response;
   try {
     response = await fetch(clientId, { headers: { accept: 'application/ld+json, application/json' }, redirect: 'error', signal: AbortSignal.timeout(5000) });

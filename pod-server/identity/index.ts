@@ -13,7 +13,7 @@ import { Csrf } from './csrf.ts';
 import { interactionPages } from './interaction-pages.ts';
 import { loadOrCreateKeys, publicJwks } from './keys.ts';
 import { OidcStorage } from './oidc-adapter.ts';
-import { createProvider, OIDC_PREFIX } from './provider.ts';
+import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { JWK } from 'jose';
 import { isLoopbackUrl } from '../auth/loopback.ts';
 
@@ -32,7 +32,8 @@ export interface Identity {
   /** The public signing keys, so this server verifies its own tokens without an HTTP round trip. */
   jwks: { keys: JWK[] };
   accounts: AccountStore;
-  provider: Provider;
+  /** oidc-provider is large and only the OIDC endpoints need it, so it is built on first use. */
+  provider: () => Promise<Provider>;
   /** Discovery, the OIDC endpoints and /.account/*; mount before the LDP handler. */
   router: Router;
 }
@@ -46,16 +47,17 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   const accounts = await AccountStore.open(dir && join(dir, 'accounts.json'));
   const storage = await OidcStorage.open(dir && join(dir, 'oidc.json'), accounts, isLoopbackUrl(options.baseUrl));
   const issuer = options.baseUrl;
-  const provider = createProvider({ issuer, keys, accounts, storage });
+  let building: Promise<Provider> | undefined;
+  const provider = () => (building ??= import('./provider.ts').then(({ createProvider }) => createProvider({ issuer, keys, accounts, storage })));
   const service = new AccountService({ accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup });
   const deps = { provider, service, csrf: new Csrf({ key: keys.cookies[0], baseUrl: options.baseUrl }), sessions: new AccountSessions({ key: keys.cookies[0], baseUrl: options.baseUrl }) };
 
   const router = express.Router();
-  const oidc = provider.callback();
+  let oidc: ReturnType<Provider['callback']> | undefined;
   router.use((req, res, next) => {
     const path = req.path;
-    if (path === '/.well-known/openid-configuration' || path.startsWith(`${OIDC_PREFIX}/`)) return void oidc(req, res);
-    next();
+    if (path !== '/.well-known/openid-configuration' && !path.startsWith(`${OIDC_PREFIX}/`)) return next();
+    provider().then((p) => { oidc ??= p.callback(); oidc(req, res); }, next);
   });
   router.use(accountApi(service));
   router.use(interactionPages(deps));

@@ -7,7 +7,7 @@ import type { Csrf } from './csrf.ts';
 import { html, page, PAGE_HEADERS, type Html } from './html.ts';
 
 export interface PageDeps {
-  provider: Provider;
+  provider: () => Promise<Provider>;
   service: AccountService;
   csrf: Csrf;
   sessions: AccountSessions;
@@ -17,10 +17,11 @@ const form = express.urlencoded({ extended: false, limit: '16kb' });
 
 /** The login and consent steps of the authorization code flow, as plain HTML forms. */
 export function interactionPages(deps: PageDeps): Router {
-  const { provider, service, csrf } = deps;
+  const { service, csrf } = deps;
   const router = express.Router();
 
   router.get('/.account/interaction/:uid', async (req, res) => {
+    const provider = await deps.provider();
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name === 'login') return send(res, 200, loginPage(req, res, deps, details.uid));
     const client = await provider.Client.find(String(details.params.client_id));
@@ -36,6 +37,7 @@ wants to act as <code>${account?.webId}</code> when it reads and writes Solid po
 
   router.post('/.account/interaction/:uid/login', form, async (req, res) => {
     csrf.verify(req, req.body?.csrf);
+    const provider = await deps.provider();
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name !== 'login') throw new Forbidden('This step is not a login');
     const signedIn = req.body.continue === 'yes' ? service.accounts.byId(deps.sessions.accountId(req) ?? '') : undefined;
@@ -47,6 +49,7 @@ wants to act as <code>${account?.webId}</code> when it reads and writes Solid po
 
   router.post('/.account/interaction/:uid/consent', form, async (req, res) => {
     csrf.verify(req, req.body?.csrf);
+    const provider = await deps.provider();
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name !== 'consent' || !details.session) throw new Forbidden('This step is not a consent');
     if (req.body.decision !== 'allow') {

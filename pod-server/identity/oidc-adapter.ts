@@ -2,7 +2,7 @@ import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { AccountStore } from './accounts.ts';
-import { fetchLoopbackClientDocument } from './client-documents.ts';
+import { fetchClientIdDocument } from './client-documents.ts';
 
 interface Entry { payload: AdapterPayload; expiresAt?: number }
 type Tables = Record<string, Record<string, Entry>>;
@@ -78,7 +78,8 @@ export class OidcStorage {
     if (name === 'Client') {
       const credential = this.#accounts.credential(id);
       if (credential) return credentialClient(credential.clientId, credential.clientSecret);
-      if (this.#loopbackClientIds && /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(id)) return fetchLoopbackClientDocument(id);
+      if (id.startsWith('https://')) return fetchClientIdDocument(id);
+      if (this.#loopbackClientIds && /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(id)) return fetchClientIdDocument(id);
     }
     const entry = this.#table(name)[id];
     if (!entry) return undefined;

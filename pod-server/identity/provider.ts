@@ -1,11 +1,11 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { AccountStore } from './accounts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { errorPage } from './html.ts';
 import type { OidcStorage } from './oidc-adapter.ts';
 
 /** Where oidc-provider's endpoints live on the shared origin (discovery stays at the root). */
-export const OIDC_PREFIX = '/.oidc';
 /** The resource indicator for "any Solid pod": tokens for it carry audience `solid`. */
 export const SOLID_RESOURCE = 'urn:solid:pods';
 export const ACCESS_TOKEN_TTL = 3600;
@@ -48,7 +48,6 @@ export function createProvider(options: ProviderOptions): Provider {
       registration: { enabled: true },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => { ctx.body = logoutPage(form); } },
-      clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => SOLID_RESOURCE,
@@ -82,7 +81,6 @@ export function createProvider(options: ProviderOptions): Provider {
       code_verification: `${OIDC_PREFIX}/device`,
       device_authorization: `${OIDC_PREFIX}/device/auth`,
       backchannel_authentication: `${OIDC_PREFIX}/backchannel`,
-      challenge: `${OIDC_PREFIX}/challenge`,
     },
     discovery: { solid_oidc_supported: 'https://solidproject.org/TR/solid-oidc' },
     // Browser apps on any origin talk to the token endpoint.
