@@ -2,7 +2,7 @@ import { BadRequest } from '../errors.ts';
 
 /** Names that would shadow the server's own routes or mislead people. */
 const RESERVED = new Set([
-  'account', 'accounts', 'admin', 'api', 'app', 'apps', 'auth', 'consent', 'idp', 'inbox', 'login', 'logout',
+  'account', 'accounts', 'admin', 'api', 'app', 'apps', 'auth', 'consent', 'idp', 'inbox', 'login', 'logout', 'taxonomy', 'vocab',
   'oidc', 'pod', 'pods', 'profile', 'public', 'register', 'root', 'server', 'signup', 'static', 'system', 'well-known', 'www',
 ]);
 
