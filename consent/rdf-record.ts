@@ -2,7 +2,7 @@
 import { Graph, str, typed, SCHEMA, XSD, NS, RDF, type Node } from '../vocab/index.ts';
 import { CDPV, CJM, sectionIri, sectionOfIri } from './terms.ts';
 import { isSection, isGrantMode, sectionOfResource, type ConsentRecord, type ConsentStatus, type Section, type StatusChange } from './model.ts';
-import { modeIri, modeOfIri, sortModes, sortSections, XSD_DURATION } from './rdf-request.ts';
+import { clientIdTerm, modeIri, modeOfIri, sortModes, sortSections, XSD_DURATION } from './rdf-request.ts';
 
 const DCT_DATE = `${NS.dct}date`;
 
@@ -21,7 +21,7 @@ export function recordToGraph(rec: ConsentRecord, g = new Graph()): Graph {
     .add(s, CJM.forRequest, rec.request)
     .add(s, CDPV.hasDataSubject, rec.dataSubject)
     .add(s, CJM.requester, rec.requester)
-    .add(s, CJM.clientId, rec.clientId)
+    .add(s, CJM.clientId, clientIdTerm(rec.clientId))
     .addAll(s, CJM.grantsSection, rec.sections.map(sectionIri))
     .addAll(s, CJM.resource, rec.resources)
     .addAll(s, CJM.accessMode, rec.modes.map(modeIri))
@@ -73,7 +73,7 @@ export function graphToRecord(g: Graph, s: Node): ConsentRecord {
     validUntil: need(g.string(s, CJM.validUntil), 'validUntil'),
     statusHistory: history,
   };
-  const opt = { request: g.node(s, CJM.forRequest), clientId: g.node(s, CJM.clientId), replyTo: g.node(s, CJM.replyTo), retention: g.string(s, CJM.retentionPeriod) };
+  const opt = { request: g.node(s, CJM.forRequest), clientId: g.node(s, CJM.clientId) ?? g.string(s, CJM.clientId), replyTo: g.node(s, CJM.replyTo), retention: g.string(s, CJM.retentionPeriod) };
   for (const [k, v] of Object.entries(opt)) if (v !== undefined) (rec as unknown as Record<string, string>)[k] = v;
   return rec;
 }

@@ -17,7 +17,7 @@ export function requestToGraph(req: AccessRequest, g = new Graph()): Graph {
   const s = req.id;
   g.add(s, RDF.type, CJM.AccessRequest)
     .add(s, CJM.requester, req.requester)
-    .add(s, CJM.clientId, req.clientId)
+    .add(s, CJM.clientId, clientIdTerm(req.clientId))
     .add(s, CDPV.hasDataSubject, req.dataSubject)
     .addAll(s, CJM.requestsSection, req.sections.map(sectionIri))
     .addAll(s, CJM.accessMode, (req.modes.length ? req.modes : ['read' as const]).map(modeIri))
@@ -68,7 +68,7 @@ export function graphToRequest(g: Graph, s: Node, idFallback: string): AccessReq
     replyTo: need(g.node(s, CJM.replyTo), 'a replyTo inbox'),
     createdAt: need(g.string(s, DCT_CREATED), 'a creation time'),
   };
-  const clientId = g.node(s, CJM.clientId);
+  const clientId = g.node(s, CJM.clientId) ?? g.string(s, CJM.clientId);
   if (clientId) req.clientId = clientId;
   return req;
 }
@@ -77,3 +77,12 @@ const SECTION_ORDER = ['skills', 'experience', 'education', 'languages', 'licenc
 export const sortSections = <T extends string>(xs: T[]): T[] => [...new Set(xs)].sort((a, b) => SECTION_ORDER.indexOf(a) - SECTION_ORDER.indexOf(b));
 const MODE_ORDER = ['read', 'append', 'write'];
 export const sortModes = <T extends string>(xs: T[]): T[] => [...new Set(xs)].sort((a, b) => MODE_ORDER.indexOf(a) - MODE_ORDER.indexOf(b));
+
+/**
+ * A client_id is an IRI when it is a Client ID Document (a URL); clients registered with an
+ * identity provider have opaque ids, written as plain strings.
+ */
+export function clientIdTerm(clientId: string | undefined): string | ReturnType<typeof str> | undefined {
+  if (clientId === undefined) return undefined;
+  return /^https?:\/\//.test(clientId) ? clientId : str(clientId);
+}

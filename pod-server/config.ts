@@ -18,6 +18,8 @@ export interface PodServerConfig {
   signup?: 'open' | 'closed';
   /** TRUSTED_ISSUERS: further Solid-OIDC issuers whose tokens are accepted, besides this server's own. */
   trustedIssuers?: string[];
+  /** After a citizen refuses a request, how long the requester must wait to ask again. */
+  consentCooldownSeconds?: number;
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     maxBodyBytes,
     durableWrites: env.DURABLE_WRITES !== 'false',
     ...identityFromEnv(env),
+    consentCooldownSeconds: positiveInteger(env, 'CONSENT_COOLDOWN_SECONDS', 24 * 3600),
   };
 }
 
@@ -66,4 +69,10 @@ export function normalizeBaseUrl(value: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`BASE_URL must be http or https, got ${value}`);
   if (url.search || url.hash) throw new Error('BASE_URL must not have a query or fragment');
   return url.href.endsWith('/') ? url.href : url.href + '/';
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds, got ${env[name]}`);
+  return value;
 }

@@ -1,11 +1,14 @@
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { AccessControl } from './auth/access-control.ts';
 import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
 import { solidOidcVerifier } from './auth/solid-oidc-wiring.ts';
 import { initializeRoot } from './bootstrap.ts';
 import type { PodServerConfig } from './config.ts';
+import { ConsentGate } from './consent/gate.ts';
+import { consentWellKnown } from './consent/well-known.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { lazyRouter } from './http/lazy-router.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
@@ -54,6 +57,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   if (config.identity) {
     // Discovery, the OIDC endpoints and /.account/* must be routed before the LDP handler.
     identity = await createIdentity({ baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access, signup: config.signup ?? 'open' });
+    context.consent = mountConsent(app, config, context, identity);
     app.use(identity.router);
     credentials = parts.credentials ?? solidOidcVerifier(config, identity);
   }
@@ -94,3 +98,21 @@ function mountVocabulary(app: Express, baseUrl: string): void {
 }
 
 const VOCABULARY_PATHS = /^\/(vocab|taxonomy)(\/|$)/;
+
+/**
+ * Consent needs identities to grant things to: the receipt keys and status endpoint, and the
+ * citizen's consent pages (loaded on first use) beside the account pages.
+ */
+function mountConsent(app: Express, config: PodServerConfig, context: LdpContext, identity: Identity): ConsentGate {
+  const gate = new ConsentGate({
+    store: context.store,
+    access: context.access,
+    baseUrl: config.baseUrl,
+    keyFile: config.storage === 'file' ? join(config.dataDir, 'consent$', 'receipt-key.json') : undefined,
+    cooldownMs: (config.consentCooldownSeconds ?? 24 * 3600) * 1000,
+  });
+  app.use(consentWellKnown(gate));
+  const pages = lazyRouter(async () => (await import('./consent/pages.ts')).consentPages({ pages: identity.pages, gate, store: context.store, baseUrl: config.baseUrl }));
+  app.use((req, res, next) => (req.path.startsWith('/.account/consent') ? pages(req, res, next) : next()));
+  return gate;
+}

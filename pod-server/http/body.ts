@@ -1,8 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequest, PayloadTooLarge } from '../errors.ts';
 
+const alreadyRead = new WeakMap<IncomingMessage, Buffer>();
+
+/** For a handler that looked at the body and passes the request on: later readers get the same bytes. */
+export function keepBody(request: IncomingMessage, body: Buffer): void {
+  alreadyRead.set(request, body);
+}
+
 /** Reads the whole request body, refusing (413) as soon as it passes the limit. */
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const kept = alreadyRead.get(request);
+  if (kept) return kept;
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLarge(limit);
   const chunks: Buffer[] = [];

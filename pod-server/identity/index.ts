@@ -10,7 +10,7 @@ import { AccountService } from './account-service.ts';
 import { AccountSessions } from './account-session.ts';
 import { AccountStore } from './accounts.ts';
 import { Csrf } from './csrf.ts';
-import { interactionPages } from './interaction-pages.ts';
+import { interactionPages, type PageDeps } from './interaction-pages.ts';
 import { loadOrCreateKeys, publicJwks } from './keys.ts';
 import { OidcStorage } from './oidc-adapter.ts';
 import { OIDC_PREFIX } from './oidc-paths.ts';
@@ -36,6 +36,8 @@ export interface Identity {
   provider: () => Promise<Provider>;
   /** Discovery, the OIDC endpoints and /.account/*; mount before the LDP handler. */
   router: Router;
+  /** What other pages for logged-in people need: the account session, CSRF tokens, accounts. */
+  pages: PageDeps;
 }
 
 /** The identity provider, wired by hand: keys, stores, oidc-provider and the account routes. */
@@ -62,5 +64,5 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   router.use(accountApi(service));
   router.use(interactionPages(deps));
   router.use(accountPages(deps));
-  return { issuer, jwks: publicJwks(keys), accounts, provider, router };
+  return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps };
 }

@@ -3,6 +3,7 @@ import { AccessControl } from '../auth/access-control.ts';
 import type { Credentials } from '../auth/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
+import type { ConsentGate } from '../consent/gate.ts';
 import type { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 
@@ -14,6 +15,8 @@ export interface LdpContext {
   /** Queues PATCHes per resource: read-modify-write under contention would otherwise retry forever. */
   patchQueue: KeyedLock;
   maxBodyBytes: number;
+  /** Consent enforcement, when identities exist to grant things to. */
+  consent?: ConsentGate;
 }
 
 /** One request as the operations see it, after path parsing and the credentials stage. */
@@ -23,9 +26,14 @@ export interface LdpRequest {
   url: string;
   credentials: Credentials;
   origin?: string;
+  /** Set when a consent grant, not WAC, allowed the request: what the access log records. */
+  grant?: { recordId: string; mode: AccessMode };
 }
 
-/** Throws 401 (anonymous) or 403 (authenticated) unless WAC allows every mode on its path. */
+/**
+ * Throws 401 (anonymous) or 403 (authenticated) unless, for every mode on its path, WAC
+ * allows it or an active consent grant does.
+ */
 export async function authorize(context: LdpContext, request: LdpRequest, needs: { path: string; mode: AccessMode }[]): Promise<void> {
   for (const need of needs) {
     const decision = await context.access.check(request.credentials, request.origin, need.path, need.mode);
@@ -33,6 +41,16 @@ export async function authorize(context: LdpContext, request: LdpRequest, needs:
     if (!request.credentials.webId) {
       throw new Unauthorized(`Authentication required: ${decision.reason}`, { 'WWW-Authenticate': `DPoP realm="${context.baseUrl}", algs="ES256 RS256 PS256"` });
     }
-    throw new Forbidden(`${request.credentials.webId} may not ${need.mode} ${need.path}: ${decision.reason}`);
+    let consentReason = '';
+    if (context.consent) {
+      const consent = await context.consent.service();
+      const granted = await consent.decide(request.credentials, need.path, need.mode);
+      if (granted.allow) {
+        request.grant = { recordId: granted.grantId, mode: need.mode };
+        continue;
+      }
+      consentReason = `; consent: ${consent.explain(granted)}`;
+    }
+    throw new Forbidden(`${request.credentials.webId} may not ${need.mode} ${need.path}: ${decision.reason}${consentReason}`);
   }
 }

@@ -22,6 +22,7 @@ export async function remove(context: LdpContext, request: LdpRequest, response:
     }
   });
   context.access.invalidate(path);
+  context.consent?.forget(path);
   // A resource's ACL is auxiliary to it and goes with it.
   if (!isAclPath(path)) {
     await context.store.delete(aclPathFor(path));

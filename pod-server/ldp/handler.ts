@@ -1,5 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { CredentialsExtractor } from '../auth/credentials.ts';
+import { consentApi } from '../consent/api.ts';
+import { postToInbox } from '../consent/inbox.ts';
+import { apiAction, isInboxPath } from '../consent/layout.ts';
 import { MethodNotAllowed } from '../errors.ts';
 import { applyCors } from '../http/cors.ts';
 import type { LdpContext, LdpRequest } from './context.ts';
@@ -23,6 +26,11 @@ export function ldpHandler(context: LdpContext, credentials: CredentialsExtracto
       const who = await credentials.extract({ method: req.method, url, headers: req.headers });
       const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
       const request: LdpRequest = { raw: req, path, url, credentials: who, origin };
+      if (context.consent) {
+        const action = apiAction(path);
+        if (action) return await consentApi(context, request, res, action);
+        if (req.method === 'POST' && isInboxPath(path)) return await postToInbox(context, request, res);
+      }
       switch (req.method) {
         case 'GET': return await read(context, request, res, true);
         case 'HEAD': return await read(context, request, res, false);

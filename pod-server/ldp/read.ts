@@ -26,6 +26,8 @@ export async function read(context: LdpContext, request: LdpRequest, response: S
   const etag = type === TURTLE || !isRdf ? stored.etag : variantTag(stored.etag, type === JSON_LD ? 'jsonld' : 'nt');
   response.setHeader('ETag', etag);
   response.setHeader('Last-Modified', stored.modified.toUTCString());
+  // A read under a consent grant is logged before any of it leaves: no log, no data.
+  if (request.grant) await (await context.consent!.service()).logAccess(request.path, request.credentials, request.grant.mode, request.grant.recordId);
   if (isNotModified(request.raw, { ...stored, etag })) {
     response.writeHead(304).end();
     return;

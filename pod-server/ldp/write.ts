@@ -108,6 +108,7 @@ export async function checkNamespace(context: LdpContext, path: string): Promise
 export async function writeAndForget(context: LdpContext, path: string, body: Buffer, contentType: string, response: ServerResponse, check?: WriteCheck): Promise<ResourceMetadata> {
   const meta = await context.store.write(path, body, contentType, check);
   context.access.invalidate(path);
+  context.consent?.forget(path);
   response.setHeader('ETag', meta.etag);
   response.setHeader('Last-Modified', meta.modified.toUTCString());
   return meta;

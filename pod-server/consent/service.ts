@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DecisionError, appendEntry, buildRecord, decideGrant, explainDecision, generateReceiptKey, notificationToTurtle,
+  parseDecisionBody, parseWithdrawalBody, publicJwks, receiptStatus, serializeEntry, serializeRecord, serializeRequest,
+  signReceipt, validateAccessRequest, withdrawRecord, currentStatus, expireRecord,
+  type AccessMode, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
+} from '../../consent/index.ts';
+import type { AccessControl } from '../auth/access-control.ts';
+import type { Credentials } from '../auth/credentials.ts';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../errors.ts';
+import { pathForUrl, urlForPath } from '../ldp/paths.ts';
+import { KeyedLock } from '../storage/keyed-lock.ts';
+import type { ResourceStore } from '../storage/store.ts';
+import { ACCESS_LOG, RECORDS_DIR, REQUESTS_DIR, podOf } from './layout.ts';
+import { InboxDelivery } from './delivery.ts';
+import { PodConsent } from './pod-state.ts';
+import { loadOrCreateReceiptKeys, type ReceiptKeys } from './receipt-keys.ts';
+
+export interface ConsentServiceOptions {
+  store: ResourceStore;
+  access: AccessControl;
+  baseUrl: string;
+  /** File for the receipt signing key; undefined keeps it in memory. */
+  keyFile?: string;
+  /** How long a refused requester must wait before asking again. */
+  cooldownMs: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * The consent protocol on the server: requests arriving in inboxes, decisions, records,
+ * receipts, withdrawal, enforcement and the access log. Per pod, every change to records
+ * happens under one lock and updates the index in the same step.
+ */
+export class ConsentService {
+  readonly #store: ResourceStore;
+  readonly #access: AccessControl;
+  readonly #baseUrl: string;
+  readonly #cooldownMs: number;
+  readonly #log: (message: string) => void;
+  readonly #pods = new Map<string, Promise<PodConsent>>();
+  readonly #locks = new KeyedLock();
+  readonly #delivery: InboxDelivery;
+  readonly #keys: Promise<ReceiptKeys>;
+
+  constructor(options: ConsentServiceOptions) {
+    this.#store = options.store;
+    this.#access = options.access;
+    this.#baseUrl = options.baseUrl;
+    this.#cooldownMs = options.cooldownMs;
+    this.#log = options.log ?? console.error;
+    this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, log: this.#log });
+    this.#keys = loadOrCreateReceiptKeys(options.keyFile, generateReceiptKey);
+  }
+
+  get statusUrl(): string { return `${this.#baseUrl}.well-known/consent-status`; }
+
+  pod(podPath: string): Promise<PodConsent> {
+    let state = this.#pods.get(podPath);
+    if (!state) {
+      state = PodConsent.load(this.#store, this.#baseUrl, podPath, this.#log);
+      state.catch(() => this.#pods.delete(podPath));
+      this.#pods.set(podPath, state);
+    }
+    return state;
+  }
+
+  /** Something under a pod's consent/ changed through plain LDP: read it afresh next time. */
+  forget(path: string): void {
+    const pod = podOf(path);
+    if (pod) this.#pods.delete(pod);
+  }
+
+  /** Enforcement: may this agent do this on this resource under a consent grant? */
+  async decide(credentials: Credentials, path: string, mode: AccessMode, now = new Date()): Promise<Decision> {
+    const podPath = podOf(path);
+    if (!podPath || !credentials.webId) return { allow: false, reason: 'anonymous' };
+    const state = await this.pod(podPath);
+    if (state.grants.length === 0) return { allow: false, reason: 'no-grant' };
+    return decideGrant({ webId: credentials.webId, clientId: credentials.clientId }, { url: urlForPath(this.#baseUrl, path), mode }, state.grants, now);
+  }
+
+  explain(decision: Decision): string { return explainDecision(decision); }
+
+  /** Appends one read under a grant to the pod's hash-chained access log. */
+  async logAccess(path: string, credentials: Credentials, mode: AccessMode, recordId: string): Promise<void> {
+    const podPath = podOf(path)!;
+    const state = await this.pod(podPath);
+    const entry = appendEntry(state.logHead, { grantee: credentials.webId!, clientId: credentials.clientId, resource: urlForPath(this.#baseUrl, path), mode, recordId }, new Date());
+    state.logHead = entry; // chained now, in call order; the store's append keeps that order
+    await this.#store.append(podPath + ACCESS_LOG, Buffer.from(serializeEntry(entry)), 'application/jsonl');
+  }
+
+  /** An access request POSTed to a pod's inbox: validated, checked against the caller, stored. */
+  async receiveRequest(podPath: string, body: Buffer, contentType: string, credentials: Credentials): Promise<string> {
+    if (!credentials.webId) throw new HttpError(401, 'unauthenticated', 'Access requests must be sent by an authenticated agent');
+    const state = await this.pod(podPath);
+    const path = `${podPath}${REQUESTS_DIR}${randomUUID()}`;
+    const url = urlForPath(this.#baseUrl, path);
+    const parsed = await validateAccessRequest(body.toString('utf8'), contentType, url);
+    if (!parsed.ok) throw new BadRequest(`The access request is not valid:\n${parsed.message}`, 'invalid_access_request');
+    const request = { ...parsed.value, id: url };
+    if (request.requester !== credentials.webId) throw new Forbidden(`The request names ${request.requester} as requester, but it was sent by ${credentials.webId}`);
+    if (request.clientId !== undefined && request.clientId !== credentials.clientId) throw new Forbidden(`The request names client ${request.clientId}, but it was sent with ${credentials.clientId ?? 'no client'}`);
+    if (request.dataSubject !== state.owner) throw new BadRequest(`This inbox belongs to ${state.owner}, not to ${request.dataSubject}`, 'wrong_data_subject');
+    const refused = state.refusedAt.get(request.requester);
+    if (refused !== undefined && Date.now() - refused < this.#cooldownMs) {
+      const wait = Math.ceil((refused + this.#cooldownMs - Date.now()) / 1000);
+      throw new HttpError(429, 'cool_down', `This citizen refused your last request; you may ask again in ${wait} s`, { 'Retry-After': String(wait) });
+    }
+    await this.#delivery.checkReplyTo(request.requester, request.replyTo);
+    await this.#locks.run(podPath, async () => {
+      await this.#store.write(path, Buffer.from(await serializeRequest(request)), 'text/turtle');
+      state.requests.set(url, request);
+    });
+    return url;
+  }
+
+  /** The owner approves (all or some sections, maybe for a shorter time) or refuses a pending request. */
+  async decideRequest(podPath: string, body: unknown, actor: string, method: string): Promise<{ record: string; receipt?: string }> {
+    const input = asDecisionError(() => parseDecisionBody(body));
+    const state = await this.pod(podPath);
+    const { record, receipt } = await this.#locks.run(podPath, async () => {
+      const request = state.pending().find((r) => r.id === input.request);
+      if (!request) throw new NotFound('No pending request at that URL (unknown, or already decided)');
+      const recordPath = `${podPath}${RECORDS_DIR}${randomUUID()}`;
+      const built = asDecisionError(() => buildRecord(request, input, { recordUrl: urlForPath(this.#baseUrl, recordPath), podUrl: state.podUrl, actor, method, now: new Date() }));
+      await this.#store.write(recordPath, Buffer.from(await serializeRecord(built)), 'text/turtle');
+      state.setRecord(built);
+      const signed = currentStatus(built) === 'given' ? await this.#sign(built) : undefined;
+      return { record: built, receipt: signed };
+    });
+    await this.#notify(record, { status: receipt ? 'given' : 'refused', record: record.id, request: record.request, receipt, sentAt: new Date().toISOString() });
+    return { record: record.id, receipt };
+  }
+
+  /** One call withdraws: the record keeps its history, the grant stops at once, the requester is told. */
+  async withdraw(podPath: string, body: unknown, actor: string, method: string): Promise<ConsentRecord> {
+    const { record: recordUrl } = asDecisionError(() => parseWithdrawalBody(body));
+    const state = await this.pod(podPath);
+    const updated = await this.#locks.run(podPath, async () => {
+      const record = state.records.get(recordUrl);
+      if (!record) throw new NotFound('No consent record at that URL');
+      const next = asDecisionError(() => withdrawRecord(record, { actor, method, now: new Date() }));
+      const path = pathForUrl(this.#baseUrl, record.id)!;
+      await this.#store.write(path, Buffer.from(await serializeRecord(next)), 'text/turtle');
+      state.setRecord(next);
+      return next;
+    });
+    await this.#notify(updated, { status: 'withdrawn', record: updated.id, request: updated.request, sentAt: new Date().toISOString() });
+    return updated;
+  }
+
+  /** Pending requests, active grants, or every record (with expiry applied, for export). */
+  async list(podPath: string, what: 'requests' | 'grants' | 'records', now = new Date()): Promise<unknown[]> {
+    const state = await this.pod(podPath);
+    if (what === 'requests') return state.pending();
+    const records = [...state.records.values()].map((record) => expireRecord(record, { actor: this.#baseUrl, now }));
+    return what === 'grants' ? records.filter((record) => currentStatus(record) === 'given' && Date.parse(record.validFrom) <= now.getTime()) : records;
+  }
+
+  async jwks(): Promise<ReturnType<typeof publicJwks>> {
+    return publicJwks([(await this.#keys).publicJwk]);
+  }
+
+  /** The status endpoint: is the consent behind this receipt still valid? */
+  async status(receipt: unknown): Promise<ReceiptStatus> {
+    if (typeof receipt !== 'string') throw new BadRequest('Send {"receipt": "<compact JWS>"}', 'bad_body');
+    return receiptStatus(receipt, await this.jwks(), { issuer: this.#baseUrl }, async (recordUrl) => {
+      const path = pathForUrl(this.#baseUrl, recordUrl);
+      const podPath = path && podOf(path);
+      return podPath ? (await this.pod(podPath)).records.get(recordUrl) : undefined;
+    });
+  }
+
+  async #sign(record: ConsentRecord): Promise<string> {
+    const keys = await this.#keys;
+    return signReceipt(record, { privateKey: keys.privateJwk, kid: keys.kid, issuer: this.#baseUrl, statusUrl: this.statusUrl });
+  }
+
+  /** Notifications are best effort: the decision stands even if the requester's inbox is away. */
+  async #notify(record: ConsentRecord, notification: ConsentNotification): Promise<void> {
+    if (!record.replyTo) return;
+    try {
+      await this.#delivery.deliver(record.replyTo, await notificationToTurtle(notification));
+    } catch (error) {
+      this.#log(`could not notify ${record.replyTo} about ${record.id}: ${(error as Error).message}`);
+    }
+  }
+}
+
+function asDecisionError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof DecisionError)) throw error;
+    if (error.code === 'not-data-subject') throw new Forbidden(error.message);
+    if (error.code === 'not-active') throw new Conflict(error.message, 'not_active');
+    throw new BadRequest(error.message, `decision_${error.code.replaceAll('-', '_')}`);
+  }
+}
