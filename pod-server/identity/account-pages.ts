@@ -101,6 +101,7 @@ function accountPage(req: Request, res: Response, deps: PageDeps, account: Accou
   return page('Your account', html`<h1>Your account</h1>${notice ?? ''}
 <dl><dt>Email</dt><dd>${account.email}</dd><dt>WebID</dt><dd><a href="${account.webId}"><code>${account.webId}</code></a></dd>
 <dt>Pod</dt><dd><a href="${account.podUrl}"><code>${account.podUrl}</code></a></dd><dt>Identity provider</dt><dd><code>${deps.service.issuer}</code></dd></dl>
+<p><a href="/.account/consent">Your consents: who may read your profile, and who has</a></p>
 <h2>Client credentials for scripts and services</h2><table>${rows}</table>
 <form method="post" action="/.account/credential-form"><input type="hidden" name="csrf" value="${token}">
 <label for="cred-name">Label</label><input id="cred-name" name="name" required><button>Create credentials</button></form>
