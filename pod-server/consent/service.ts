@@ -12,6 +12,7 @@ import { pathForUrl, urlForPath } from '../ldp/paths.ts';
 import { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { ACCESS_LOG, RECORDS_DIR, REQUESTS_DIR, podOf } from './layout.ts';
+import { AppendBatcher } from './append-batcher.ts';
 import { InboxDelivery } from './delivery.ts';
 import { PodConsent } from './pod-state.ts';
 import { loadOrCreateReceiptKeys, type ReceiptKeys } from './receipt-keys.ts';
@@ -39,6 +40,7 @@ export class ConsentService {
   readonly #cooldownMs: number;
   readonly #log: (message: string) => void;
   readonly #pods = new Map<string, Promise<PodConsent>>();
+  readonly #logs = new Map<string, AppendBatcher>();
   readonly #locks = new KeyedLock();
   readonly #delivery: InboxDelivery;
   readonly #keys: Promise<ReceiptKeys>;
@@ -58,7 +60,8 @@ export class ConsentService {
   pod(podPath: string): Promise<PodConsent> {
     let state = this.#pods.get(podPath);
     if (!state) {
-      state = PodConsent.load(this.#store, this.#baseUrl, podPath, this.#log);
+      // The log's head is read from the file, so lines still on their way must land first.
+      state = (this.#logs.get(podPath)?.idle() ?? Promise.resolve()).then(() => PodConsent.load(this.#store, this.#baseUrl, podPath, this.#log));
       state.catch(() => this.#pods.delete(podPath));
       this.#pods.set(podPath, state);
     }
@@ -82,13 +85,26 @@ export class ConsentService {
 
   explain(decision: Decision): string { return explainDecision(decision); }
 
-  /** Appends one read under a grant to the pod's hash-chained access log. */
+  /**
+   * Appends one read under a grant to the pod's hash-chained access log, and resolves once
+   * it is in the file. Entries are chained in call order; concurrent reads share one write.
+   */
   async logAccess(path: string, credentials: Credentials, mode: AccessMode, recordId: string): Promise<void> {
     const podPath = podOf(path)!;
     const state = await this.pod(podPath);
     const entry = appendEntry(state.logHead, { grantee: credentials.webId!, clientId: credentials.clientId, resource: urlForPath(this.#baseUrl, path), mode, recordId }, new Date());
-    state.logHead = entry; // chained now, in call order; the store's append keeps that order
-    await this.#store.append(podPath + ACCESS_LOG, Buffer.from(serializeEntry(entry)), 'application/jsonl');
+    state.logHead = entry;
+    let log = this.#logs.get(podPath);
+    if (!log) {
+      log = new AppendBatcher((bytes) => this.#store.append(podPath + ACCESS_LOG, bytes, 'application/jsonl').then(() => undefined));
+      this.#logs.set(podPath, log);
+    }
+    try {
+      await log.add(Buffer.from(serializeEntry(entry)));
+    } catch (error) {
+      this.#pods.delete(podPath); // the head in memory is ahead of the file: read it again
+      throw error;
+    }
   }
 
   /** An access request POSTed to a pod's inbox: validated, checked against the caller, stored. */
