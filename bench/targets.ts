@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,19 +24,27 @@ export async function startOurs(): Promise<Target> {
   await writeFile(join(dataDir, 'bench', '.acl'), `@prefix acl: <http://www.w3.org/ns/auth/acl#>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
 <#public> a acl:Authorization; acl:agentClass foaf:Agent; acl:accessTo <./>; acl:default <./>; acl:mode acl:Read, acl:Write.`);
   const port = await freePort();
-  return launch('jobtech-mydata', port, 'node', [join(ROOT, 'dist/start.mjs')], { PORT: String(port), DATA_DIR: dataDir, STORAGE: 'file' });
+  return launch('jobtech-mydata', port, dataDir, [join(ROOT, 'dist/start.mjs')], { PORT: String(port), DATA_DIR: dataDir, STORAGE: 'file' });
 }
 
-/** The Community Solid Server, file storage, root open to everyone (its file-root config). */
-export async function startCommunitySolidServer(serverJs: string): Promise<Target> {
+/**
+ * The Community Solid Server with file storage. The default config, file-root, opens the root
+ * to everyone and has no accounts; `@css:config/file.json` has accounts, pods and WebACL.
+ */
+export async function startCommunitySolidServer(serverJs: string, config = '@css:config/file-root.json'): Promise<Target> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-css-'));
   const port = await freePort();
-  return launch('Community Solid Server', port, 'node', [serverJs, '-p', String(port), '-c', '@css:config/file-root.json', '-f', dataDir, '-l', 'warn', '-b', `http://localhost:${port}/`], {});
+  return launch('Community Solid Server', port, dataDir, [serverJs, '-p', String(port), '-c', config, '-f', dataDir, '-l', 'warn', '-b', `http://localhost:${port}/`], {});
 }
 
-async function launch(name: string, port: number, command: string, args: string[], env: Record<string, string>): Promise<Target> {
+/** Our environment minus CSS_*: the Community Solid Server reads those as command-line options. */
+function inheritedEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('CSS_')));
+}
+
+async function launch(name: string, port: number, dataDir: string, args: string[], env: Record<string, string>): Promise<Target> {
   const started = performance.now();
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn('node', args, { env: { ...inheritedEnv(), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseUrl = `http://localhost:${port}/`;
   await waitUntilUp(baseUrl, child);
   const startMs = performance.now() - started;
@@ -44,7 +52,10 @@ async function launch(name: string, port: number, command: string, args: string[
   const idleRssMb = await rssMb(child.pid!);
   return {
     name, baseUrl, startMs, idleRssMb,
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
