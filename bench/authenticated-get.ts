@@ -12,12 +12,10 @@
  *   PEER_CSS=/path/to/@solid/community-server/bin/server.js npm run bench:auth
  *   BENCH_SECONDS=10 BENCH_CONCURRENCY=10 BENCH_PROOFS=60000 ...   # defaults shown
  */
-import { randomUUID } from 'node:crypto';
 import { Session } from '@inrupt/solid-client-authn-node';
-import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
-import { clientCredentialsToken, createCredentials, createPod, newDpopKey, type ClientCredentials, type DpopKey } from '../test-support/identity.ts';
+import { clientCredentialsToken, createCredentials, createPod, newDpopKey, type ClientCredentials } from '../test-support/identity.ts';
 import { createCssPod } from './css-accounts.ts';
+import { preSigned, type Measurement } from './pre-signed.ts';
 import { startCommunitySolidServer, startOurs, type Target } from './targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,7 +23,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 /** About 1 KB of Turtle, like the other GET scenarios (bench/run.ts runs on import, so not shared). */
 const SAMPLE = `@prefix schema: <http://schema.org/>.\n<#me> a schema:Person; schema:name "Åsa Öberg"; schema:jobTitle "Svetsare".\n`.padEnd(1024, ' ');
 
-interface Measurement { rps: number; p50: number; p99: number; errors: number; note?: string }
 interface Pod extends ClientCredentials { podUrl: string }
 interface Server { start(): Promise<Target>; pod(baseUrl: string, name: string): Promise<Pod> }
 
@@ -60,36 +57,6 @@ async function viaSession(session: Session, url: string): Promise<Measurement> {
   return { rps: latencies.length / SECONDS, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)], errors };
 }
 
-/**
- * autocannon with one pre-signed proof per request, for SECONDS (not a request count: a slow
- * server would otherwise run for minutes and outlive the proofs' age limit). If the proofs run
- * out first the run stops at the next one-second tick, replaying the last proof until then, and
- * the row says so: raise BENCH_PROOFS.
- */
-async function preSigned(baseUrl: string, url: string, token: string, key: DpopKey): Promise<Measurement> {
-  const count = Number(process.env.BENCH_PROOFS ?? 60_000);
-  const iat = Math.floor(Date.now() / 1000);
-  const proofs: string[] = [];
-  for (let i = 0; i < count; i++) {
-    proofs.push(await new SignJWT({ htm: 'GET', htu: url, jti: randomUUID(), iat }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk }).sign(key.privateKey));
-  }
-  let next = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: baseUrl, connections: CONCURRENCY, duration: SECONDS,
-      requests: [{
-        method: 'GET', path: new URL(url).pathname,
-        setupRequest: (request) => {
-          if (next === count - CONCURRENCY) instance.stop();
-          return { ...request, headers: { accept: 'text/turtle', authorization: `DPoP ${token}`, dpop: proofs[Math.min(next++, count - 1)] } };
-        },
-      }],
-    }, (error, done) => (error ? reject(error) : resolve(done)));
-  });
-  const note = next >= count - CONCURRENCY ? `proofs ran out after ${result.duration.toFixed(0)} s, raise BENCH_PROOFS` : undefined;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, note };
-}
-
 /** A private resource in a fresh pod, then both measurements. */
 async function bench(server: Server): Promise<{ name: string; real: Measurement; raw: Measurement }> {
   const target = await server.start();
@@ -107,7 +74,7 @@ async function bench(server: Server): Promise<{ name: string; real: Measurement;
     console.error(`${target.name} · session.fetch: ${real.rps.toFixed(0)} req/s`);
     await session.logout({ logoutType: 'app' });
     const key = await newDpopKey();
-    const raw = await preSigned(target.baseUrl, url, await clientCredentialsToken(pod.issuer, pod, key), key);
+    const raw = await preSigned(url, await clientCredentialsToken(pod.issuer, pod, key), key, { connections: CONCURRENCY, seconds: SECONDS });
     console.error(`${target.name} · pre-signed: ${raw.rps.toFixed(0)} req/s`);
     return { name: target.name, real, raw };
   } finally {

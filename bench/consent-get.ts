@@ -8,13 +8,11 @@
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=10 ...
  */
 import { Session } from '@inrupt/solid-client-authn-node';
-import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { OwnerClient, RequesterClient } from '../consent/index.ts';
 import { employerRequest, type Agent } from '../test-support/consent.ts';
-import { clientCredentialsToken, createCredentials, createPod, newDpopKey, type DpopKey } from '../test-support/identity.ts';
-import { startOurs } from './targets.ts';
+import { clientCredentialsToken, createCredentials, createPod, newDpopKey } from '../test-support/identity.ts';
+import { preSigned, type Measurement } from './pre-signed.ts';
+import { cpuSeconds, startOurs } from './targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -31,23 +29,6 @@ async function join(baseUrl: string, name: string): Promise<Agent> {
 async function put(agent: Agent, url: string, body: string): Promise<void> {
   const response = await agent.session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body });
   if (!response.ok) throw new Error(`PUT ${url}: ${response.status} ${await response.text()}`);
-}
-
-/** autocannon with one pre-signed DPoP proof per request; every answer must be 200. */
-async function measure(url: string, token: string, key: DpopKey): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const count = Number(process.env.BENCH_PROOFS ?? 40_000);
-  const iat = Math.floor(Date.now() / 1000);
-  const proofs: string[] = [];
-  for (let i = 0; i < count; i++) {
-    proofs.push(await new SignJWT({ htm: 'GET', htu: url, jti: randomUUID(), iat }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk }).sign(key.privateKey));
-  }
-  let next = 0;
-  const result = await autocannon({
-    url: new URL(url).origin, connections: CONNECTIONS, duration: Math.min(SECONDS, 50), amount: count,
-    requests: [{ method: 'GET', path: new URL(url).pathname, setupRequest: (request) => ({ ...request, headers: { accept: 'text/turtle', authorization: `DPoP ${token}`, dpop: proofs[next++] } }) }],
-  });
-  // requests.average is per whole second; the total over the exact duration is finer.
-  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
 
 async function main(): Promise<void> {
@@ -72,20 +53,28 @@ async function main(): Promise<void> {
 
     const key = await newDpopKey();
     const token = await clientCredentialsToken(employer.credentials.issuer, employer.credentials, key);
-    const wac = await measure(viaWac, token, key);
+    /** Throughput, and the server's own CPU time per request (the client shares the machine). */
+    const measure = async (url: string): Promise<Measurement & { cpuUs: number }> => {
+      const before = await cpuSeconds(server.pid);
+      const result = await preSigned(url, token, key, { connections: CONNECTIONS, seconds: SECONDS });
+      return { ...result, cpuUs: ((await cpuSeconds(server.pid)) - before) * 1e6 / (result.rps * SECONDS) };
+    };
+    const wac = await measure(viaWac);
     console.error(`WAC: ${wac.rps.toFixed(0)} req/s`);
-    const consent = await measure(viaConsent, token, key);
+    const consent = await measure(viaConsent);
     console.error(`consent: ${consent.rps.toFixed(0)} req/s`);
     const log = await citizen.session.fetch(`${citizen.account.podUrl}consent/access-log`);
     const lines = (await log.text()).trim().split('\n').length;
     await Promise.all([citizen.session.logout(), employer.session.logout()]);
 
     console.log(`\nAuthenticated GET of a private 1 KB resource, pre-signed DPoP proofs, ${CONNECTIONS} connections, file storage\n`);
-    console.log('| allowed by | req/s | p50 ms | p99 ms | errors |');
-    console.log('|---|---|---|---|---|');
-    console.log(`| WAC (acl:agent) | ${wac.rps.toFixed(0)} | ${wac.p50} | ${wac.p99} | ${wac.errors} |`);
-    console.log(`| consent grant + access-log append | ${consent.rps.toFixed(0)} | ${consent.p50} | ${consent.p99} | ${consent.errors} |`);
-    console.log(`\nconsent costs ${(100 * (1 - consent.rps / wac.rps)).toFixed(1)}% of throughput; the access log holds ${lines} entries (one per read).`);
+    console.log('| allowed by | req/s | p50 ms | p99 ms | server CPU µs/request | errors |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [name, m] of [['WAC (acl:agent)', wac], ['consent grant + access-log append', consent]] as const) {
+      console.log(`| ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.cpuUs.toFixed(0)} | ${m.errors}${m.note ? ` ⚠ ${m.note}` : ''} |`);
+    }
+    console.log(`\nconsent costs ${(100 * (1 - consent.rps / wac.rps)).toFixed(1)}% of throughput and ${(100 * (consent.cpuUs / wac.cpuUs - 1)).toFixed(1)}% more server CPU per request;`);
+    console.log(`the access log holds ${lines} entries, one per read under the grant.`);
   } finally {
     await server.stop();
   }

@@ -10,6 +10,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export interface Target {
   name: string;
   baseUrl: string;
+  pid: number;
   /** Milliseconds from spawning the process to the first successful GET of the root. */
   startMs: number;
   /** Resident memory after start-up, once the process has sat idle for a second. */
@@ -51,7 +52,7 @@ async function launch(name: string, port: number, dataDir: string, args: string[
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idleRssMb = await rssMb(child.pid!);
   return {
-    name, baseUrl, startMs, idleRssMb,
+    name, baseUrl, pid: child.pid!, startMs, idleRssMb,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
       await rm(dataDir, { recursive: true, force: true });
@@ -74,3 +75,11 @@ async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
+
+/** CPU seconds (user + system) a process has used so far: what a request really costs the server. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
