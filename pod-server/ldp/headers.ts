@@ -38,6 +38,7 @@ export function allowedMethods(path: string): string[] {
 /** WAC-Allow: what this agent and the public may do here, so apps can show the right buttons. */
 export async function setWacAllow(response: ServerResponse, context: LdpContext, request: LdpRequest): Promise<void> {
   const user = await context.access.modes(request.credentials, request.origin, request.path);
+  if (request.grant) user.add(request.grant.mode); // what a consent grant allowed counts too
   const everyone = request.credentials.webId ? await context.access.modes({}, request.origin, request.path) : user;
   response.setHeader('WAC-Allow', `user="${modeList(user)}", public="${modeList(everyone)}"`);
 }
