@@ -88,9 +88,9 @@ export const PD = terms(NS.pd, [
   'ProfessionalExperience', 'EmploymentHistory', 'EducationExperience', 'EducationQualification', 'Language',
   'ProfessionalCertification', 'Preference', 'Contact',
 ] as const);
-export const RDF = terms(NS.rdf, ['type', 'first', 'rest', 'nil', 'value', 'langString'] as const);
-export const RDFS = terms(NS.rdfs, ['label', 'comment', 'Class', 'subClassOf', 'subPropertyOf', 'domain', 'range', 'isDefinedBy'] as const);
-export const OWL = terms(NS.owl, ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'AnnotationProperty', 'NamedIndividual', 'versionInfo'] as const);
+export const RDF = terms(NS.rdf, ['type', 'first', 'rest', 'nil', 'value', 'langString', 'Property', 'List'] as const);
+export const RDFS = terms(NS.rdfs, ['label', 'comment', 'Class', 'subClassOf', 'subPropertyOf', 'domain', 'range', 'isDefinedBy', 'seeAlso'] as const);
+export const OWL = terms(NS.owl, ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'AnnotationProperty', 'NamedIndividual', 'versionInfo', 'unionOf'] as const);
 export const XSD = terms(NS.xsd, [
   'string', 'integer', 'decimal', 'double', 'boolean', 'date', 'dateTime', 'gYear', 'gYearMonth', 'long', 'anyURI',
 ] as const);

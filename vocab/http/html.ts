@@ -1,9 +1,18 @@
 // HTML views for people. Every piece of data goes through esc(); nothing is trusted.
 import type { Graph, Node } from '../rdf.ts';
 import { isLit } from '../rdf.ts';
-import { conceptIdOf, JM, NS, OWL, RDFS, SKOS, schemeTypeOf } from '../terms.ts';
-import { compactIri } from '../validate/describe.ts';
+import { conceptIdOf, JM, NS, OWL, RDF, RDFS, SKOS, schemeTypeOf } from '../terms.ts';
+import { compactIri as compactKnown } from '../validate/describe.ts';
 import type { Concept, TaxonomyIndex } from '../taxonomy/index.ts';
+
+/** Namespaces the ontology refers to (consent terms align with Web Access Control and LDP) but vocab never writes data in. */
+const DISPLAY_ONLY_PREFIXES: Record<string, string> = { acl: 'http://www.w3.org/ns/auth/acl#', ldp: 'http://www.w3.org/ns/ldp#' };
+function compactIri(iri: string): string {
+  const known = compactKnown(iri);
+  if (!known.startsWith('<')) return known;
+  const [prefix, ns] = Object.entries(DISPLAY_ONLY_PREFIXES).find(([, n]) => iri.startsWith(n) && /^[\w.-]*$/.test(iri.slice(n.length))) ?? [];
+  return prefix && ns ? `${prefix}:${iri.slice(ns.length)}` : known;
+}
 
 export function esc(s: unknown): string {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -40,9 +49,17 @@ function termLink(iri: string, baseUrl: string): string {
 
 function termSection(g: Graph, iri: string, baseUrl: string, taxonomy: TaxonomyIndex): string {
   const rows: string[] = [];
+  // A blank node is shown only when it is a union of named classes ("A or B"), e.g. a domain shared by two classes.
+  const show = (v: string): string | undefined => {
+    if (!v.startsWith('_:')) return termLink(v, baseUrl);
+    const union = g.node(v, OWL.unionOf);
+    const members = union ? g.listItems(union) : [];
+    if (!members.length || members.some((m) => typeof m !== 'string' || m.startsWith('_:'))) return undefined;
+    return (members as string[]).map((m) => termLink(m, baseUrl)).join(' or ');
+  };
   const list = (p: string, title: string) => {
-    const vs = g.nodes(iri, p).filter((v) => !v.startsWith('_:'));
-    if (vs.length) rows.push(`<dt>${esc(title)}</dt><dd>${vs.map((v) => termLink(v, baseUrl)).join(', ')}</dd>`);
+    const vs = g.nodes(iri, p).map(show).filter((v): v is string => v !== undefined);
+    if (vs.length) rows.push(`<dt>${esc(title)}</dt><dd>${vs.join(', ')}</dd>`);
   };
   list(RDFS.subClassOf, 'subclass of');
   list(RDFS.subPropertyOf, 'subproperty of');
@@ -50,6 +67,7 @@ function termSection(g: Graph, iri: string, baseUrl: string, taxonomy: TaxonomyI
   list(RDFS.range, 'range');
   list(JM.personalDataCategory, 'DPV personal-data category');
   list(SKOS.closeMatch, 'close match');
+  list(RDFS.seeAlso, 'see also');
   const schemes = g.nodes(iri, JM.taxonomyScheme);
   if (schemes.length) {
     rows.push(`<dt>values from the JobTech Taxonomy</dt><dd>${schemes.map((s) => {
@@ -67,15 +85,16 @@ function termSection(g: Graph, iri: string, baseUrl: string, taxonomy: TaxonomyI
 export function ontologyPage(g: Graph, opts: { baseUrl: string; taxonomy: TaxonomyIndex; jsonLdExample: string }): string {
   const ours = (type: string) => g.instancesOf(type).filter((i) => i.startsWith(NS.jm)).sort();
   const classes = ours(OWL.Class);
-  const props = [...ours(OWL.ObjectProperty), ...ours(OWL.DatatypeProperty), ...ours(OWL.AnnotationProperty)].sort();
+  const props = [...new Set([...ours(OWL.ObjectProperty), ...ours(OWL.DatatypeProperty), ...ours(OWL.AnnotationProperty), ...ours(RDF.Property)])].sort();
   const schemes = ours(JM.TaxonomyScheme);
-  const individuals = [...ours(JM.CefrLevel), ...ours(JM.RemoteWorkOption)];
+  const individuals = [...new Set([...ours(JM.CefrLevel), ...ours(JM.RemoteWorkOption), ...ours(OWL.NamedIndividual)])];
   const base = opts.baseUrl;
   const body = `<h1>JobTech MyData vocabulary</h1>
 <p>Namespace <code>${esc(NS.jm)}</code> (prefix <code>jm:</code>). Competence profiles in Solid pods and job ads,
 aligned with the JobTech Taxonomy, ESCO, schema.org, SKOS, vCard and DPV.</p>
 <p>Machine-readable: <a href="${esc(`${base}/vocab?format=ttl`)}">Turtle</a> · <a href="${esc(`${base}/vocab?format=jsonld`)}">JSON-LD</a> ·
 <a href="${esc(`${base}/vocab/shapes`)}">SHACL shapes</a> · <a href="${esc(`${base}/vocab/context.jsonld`)}">JSON-LD context</a> ·
+<a href="${esc(`${base}/vocab/consent-context.jsonld`)}">consent JSON-LD context</a> ·
 <a href="${esc(`${base}/taxonomy/search?q=java&type=skill`)}">taxonomy search</a></p>
 <h2>Example: a skills section in plain JSON</h2><pre>${esc(opts.jsonLdExample)}</pre>
 <h2>Classes</h2>${classes.map((c) => termSection(g, c, base, opts.taxonomy)).join('\n')}
@@ -84,7 +103,12 @@ aligned with the JobTech Taxonomy, ESCO, schema.org, SKOS, vCard and DPV.</p>
     const type = schemeTypeOf(s) ?? '';
     return `<li id="${esc(s.slice(NS.jm.length))}"><code>${esc(compactIri(s))}</code> — ${esc(label(g, s) ?? type)} (${opts.taxonomy.byType(type).length} concepts) ${termLink(s, base)}</li>`;
   }).join('')}</ul>
-<h2>Named values</h2><ul>${individuals.map((i) => `<li id="${esc(i.slice(NS.jm.length))}"><code>${esc(compactIri(i))}</code> ${esc(g.strings(i, SKOS.prefLabel).join(' / '))}</li>`).join('')}</ul>`;
+<h2>Named values</h2><ul>${individuals.map((i) => {
+    const definition = g.strings(i, SKOS.definition).filter((d) => !g.strings(i, SKOS.prefLabel).includes(d));
+    const scheme = g.node(i, SKOS.inScheme);
+    return `<li id="${esc(i.slice(NS.jm.length))}"><code>${esc(compactIri(i))}</code> ${esc(g.strings(i, SKOS.prefLabel).join(' / '))}`
+      + `${definition.length ? ` — ${esc(definition.join(' '))}` : ''}${scheme ? ` <span class="muted">(in ${esc(compactIri(scheme))})</span>` : ''}</li>`;
+  }).join('')}</ul>`;
   return page('JobTech MyData vocabulary', body);
 }
 

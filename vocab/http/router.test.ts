@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { createVocabRouter, parseJsonLd, parseTurtle, SKOS, RDF, OWL, conceptIri, JM, NS } from '../index.ts';
 
 describe('vocab router (real HTTP server)', () => {
@@ -50,6 +51,20 @@ describe('vocab router (real HTTP server)', () => {
       expect(html).to.include('&quot;SkillsSection&quot;'); // the JSON example, escaped
     });
 
+    it('lists the consent protocol terms: classes, properties with shared domains, and the sections', async () => {
+      const html = await (await get('/vocab', 'text/html')).text();
+      for (const id of ['AccessRequest', 'ConsentNotification', 'StatusChange']) expect(html).to.include(`<section class="term" id="${id}">`);
+      for (const id of ['requester', 'clientId', 'requestsSection', 'grantsSection', 'accessMode', 'validUntil', 'statusChange', 'receipt']) {
+        expect(html).to.include(`<section class="term" id="${id}">`);
+      }
+      expect(html).to.include('<li id="section-discoverable">');
+      expect(html).to.match(/<li id="section-skills"><code>jm:section-skills<\/code> skills \/ kompetenser/);
+      expect(html).to.match(/<dt>domain<\/dt><dd><a href="[^"]*ConsentRecord">dpv:ConsentRecord<\/a> or <a href="#ConsentNotification">jm:ConsentNotification<\/a><\/dd>/);
+      expect(html).to.match(/<dt>subproperty of<\/dt><dd><a href="https:\/\/w3id.org\/dpv#hasRecipient">/);
+      expect(html).to.include('<dt>range</dt><dd><a href="http://www.w3.org/ns/auth/acl#Access">acl:Access</a></dd>');
+      expect(html).to.include(`href="${base}/vocab/consent-context.jsonld"`);
+    });
+
     it('answers 406 to an unsupported media type', async () => {
       expect((await get('/vocab', 'image/png')).status).to.equal(406);
     });
@@ -63,6 +78,23 @@ describe('vocab router (real HTTP server)', () => {
     const ctx = await get('/vocab/context.jsonld');
     expect(ctx.headers.get('content-type')).to.match(/^application\/ld\+json/);
     expect((await ctx.json() as { '@context': Record<string, unknown> })['@context'].skillClaims).to.be.an('object');
+  });
+
+  it('serves the consent protocol context from consent/context.jsonld, publicly and as JSON-LD', async () => {
+    const file = JSON.parse(readFileSync(new URL('../../consent/context.jsonld', import.meta.url), 'utf8')) as unknown;
+    for (const accept of [undefined, 'application/ld+json', 'application/json', '*/*']) {
+      const res = await get('/vocab/consent-context.jsonld', accept);
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('content-type')).to.match(/^application\/ld\+json/);
+      expect(res.headers.get('access-control-allow-origin')).to.equal('*');
+      expect(res.headers.get('vary')).to.match(/Accept/);
+      expect(await res.json()).to.deep.equal(file);
+    }
+    // Usable as given: a request written with it (inline) expands to the jm: terms the ontology defines.
+    const served = await (await get('/vocab/consent-context.jsonld')).json() as { '@context': object };
+    const g = await parseJsonLd({ '@context': served['@context'], id: 'http://x/r', type: 'AccessRequest', sections: ['skills', 'discoverable'] }, 'http://x/');
+    expect(g.has('http://x/r', RDF.type, `${NS.jm}AccessRequest`)).to.equal(true);
+    expect(g.nodes('http://x/r', `${NS.jm}requestsSection`).sort()).to.deep.equal([`${NS.jm}section-discoverable`, `${NS.jm}section-skills`]);
   });
 
   it('resolves the context by its served URL when parsing JSON-LD', async () => {

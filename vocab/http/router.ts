@@ -1,4 +1,4 @@
-// Serves the vocabulary for developers: ontology, shapes, context and taxonomy concepts, each with
+// Serves the vocabulary for developers: ontology, shapes, contexts and taxonomy concepts, each with
 // content negotiation (Turtle / JSON-LD for machines, HTML for people), plus JSON autocomplete.
 import express, { type Request, type Response, type Router } from 'express';
 import Negotiator from 'negotiator';
@@ -33,6 +33,8 @@ function negotiate(req: Request): string | undefined {
 }
 
 const readText = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+/** The consent protocol's context is a file of consent/; it is served from here, read as a file (vocab never imports consent code). */
+const CONSENT_CONTEXT_FILE = new URL('../../consent/context.jsonld', import.meta.url);
 
 const JSON_LD_EXAMPLE = JSON.stringify({
   '@context': 'https://w3id.org/jobtech-mydata/vocab/context.jsonld',
@@ -50,6 +52,8 @@ export function createVocabRouter(opts: VocabRouterOptions): Router {
   const router = express.Router();
   const ontologyTtl = readText('ontology.ttl');
   const shapesTtl = readText('shapes.ttl');
+  // Parsed once, so a broken file fails at start-up rather than on some later request.
+  const consentContext = JSON.stringify(JSON.parse(readFileSync(CONSENT_CONTEXT_FILE, 'utf8')) as unknown, null, 2);
   let ontology: Graph | undefined;
   const ontologyGraph = () => (ontology ??= parseTurtle(ontologyTtl, ONTOLOGY_IRI));
   const jsonLdCache = new Map<string, string>();
@@ -84,6 +88,7 @@ export function createVocabRouter(opts: VocabRouterOptions): Router {
   });
 
   router.get('/vocab/context.jsonld', (_req, res) => send(res, JSON_LD, JSON.stringify(CONTEXT_DOCUMENT, null, 2)));
+  router.get('/vocab/consent-context.jsonld', (_req, res) => send(res, JSON_LD, consentContext));
 
   router.get('/taxonomy/search', (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
