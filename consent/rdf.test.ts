@@ -22,6 +22,17 @@ describe('consent RDF: access requests', () => {
     });
   }
 
+  for (const clientId of ['acme-app_Zx81kP0q', 'https://employer.example/app/client.jsonld']) {
+    for (const type of ['text/turtle', 'application/ld+json']) {
+      it(`keeps a client_id like ${clientId} through ${type}`, async () => {
+        const body = await serializeRequest({ ...sampleRequest(), id: '', clientId }, type);
+        const parsed = await validateAccessRequest(body, type, STORED);
+        if (!parsed.ok) throw new Error(parsed.message);
+        expect(parsed.value.clientId).to.equal(clientId);
+      });
+    }
+  }
+
   it('writes the request as the document itself and uses DPV terms', async () => {
     const { body } = await roundTripRequest('text/turtle');
     expect(body).to.match(/^<> a jm:AccessRequest/m);
