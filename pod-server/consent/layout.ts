@@ -7,9 +7,6 @@ export const REQUESTS_DIR = 'consent/requests/';
 export const RECORDS_DIR = 'consent/records/';
 export const ACCESS_LOG = 'consent/access-log';
 export const INBOX_DIR = 'inbox/';
-/** The owner's JSON API: /{pod}/.consent/{decisions,withdrawals,requests,grants,records}. */
-export const API_SEGMENT = '.consent';
-
 /** '/anna/competence/skills' -> '/anna/'; '/' -> undefined. */
 export function podOf(path: string): string | undefined {
   const match = /^\/[^/]+\//.exec(path);
@@ -26,7 +23,7 @@ export const isInboxPath = (path: string): boolean => {
   return pod !== undefined && path === pod + INBOX_DIR;
 };
 
-/** The API action for '/{pod}/.consent/{action}', or undefined for any other path. */
+/** The owner's JSON API: '/{pod}/.consent/{decisions,withdrawals,requests,grants,records}' -> the action. */
 export function apiAction(path: string): string | undefined {
   const match = /^\/[^/]+\/\.consent\/([a-z]+)$/.exec(path);
   return match ? match[1] : undefined;
