@@ -103,6 +103,9 @@ describe('consent end to end (citizen, employer, unrelated agent)', function () 
     const expired = await employer.session.fetch(section('experience'));
     expect(expired.status).to.equal(403);
     expect(await expired.text()).to.match(/expired/);
+    const record = (await owner.exportRecords()).find((r) => r.request === requestUrl)!;
+    expect(record.statusHistory.map((change) => change.status)).to.deep.equal(['given', 'expired']);
+    expect(record.statusHistory[1].at).to.equal(record.validUntil);
   });
 
   it('refuses a request whose requester is not the sender', async () => {

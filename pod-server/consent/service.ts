@@ -167,12 +167,29 @@ export class ConsentService {
     return updated;
   }
 
-  /** Pending requests, active grants, or every record (with expiry applied, for export). */
+  /** Pending requests, active grants, or every record (for export). Ended consents are marked expired first. */
   async list(podPath: string, what: 'requests' | 'grants' | 'records', now = new Date()): Promise<unknown[]> {
     const state = await this.pod(podPath);
     if (what === 'requests') return state.pending();
-    const records = [...state.records.values()].map((record) => expireRecord(record, { actor: this.#baseUrl, now }));
+    await this.#recordExpiries(state, now);
+    const records = [...state.records.values()];
     return what === 'grants' ? records.filter((record) => currentStatus(record) === 'given' && Date.parse(record.validFrom) <= now.getTime()) : records;
+  }
+
+  /**
+   * Enforcement already denies an ended consent by its validUntil; this writes the 'expired'
+   * status into the record's history, so the record says so too.
+   */
+  async #recordExpiries(state: PodConsent, now: Date): Promise<void> {
+    const ended = [...state.records.values()].filter((record) => expireRecord(record, { actor: this.#baseUrl, now }) !== record);
+    if (ended.length === 0) return;
+    await this.#locks.run(state.podPath, async () => {
+      for (const record of ended) {
+        const expired = expireRecord(state.records.get(record.id) ?? record, { actor: this.#baseUrl, now });
+        await this.#store.write(pathForUrl(this.#baseUrl, expired.id)!, Buffer.from(await serializeRecord(expired)), 'text/turtle');
+        state.setRecord(expired);
+      }
+    });
   }
 
   async jwks(): Promise<ReturnType<typeof publicJwks>> {
