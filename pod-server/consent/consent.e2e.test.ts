@@ -108,6 +108,24 @@ describe('consent end to end (citizen, employer, unrelated agent)', function () 
     expect(record.statusHistory[1].at).to.equal(record.validUntil);
   });
 
+  it('allows and logs writes when the citizen granted write', async () => {
+    const requestUrl = await requester.sendRequest(citizen.inbox, employerRequest(employer, citizen, ['preferences'], { modes: ['read', 'write'] }));
+    const { record } = await owner.approve(requestUrl);
+    // A grant covers the section's document, not its container: the document must exist.
+    expect((await employer.session.fetch(section('preferences'), { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: '<#p> <#q> "x".' })).status).to.equal(403);
+    await citizen.session.fetch(section('preferences'), { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: '<#p> <http://schema.org/name> "Office work".' });
+    const written = await employer.session.fetch(section('preferences'), { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: '<#p> <http://schema.org/name> "Remote work".' });
+    expect(written.status).to.equal(204);
+    const patched = await employer.session.fetch(section('preferences'), { method: 'PATCH', headers: { 'content-type': 'application/sparql-update' }, body: `INSERT DATA { <${section('preferences')}#p> <http://schema.org/description> "Hybrid is fine" . }` });
+    expect(patched.status).to.equal(204);
+    expect(await (await citizen.session.fetch(section('preferences'))).text()).to.include('Hybrid is fine');
+    const uses = (await owner.readAccessLog()).entries.filter((e) => e.recordId === record);
+    expect(uses.map((e) => [e.resource, e.mode])).to.deep.equal([[section('preferences'), 'write'], [section('preferences'), 'append']]); // an insert-only patch needs Append
+    // Control stays with the citizen: no grant reaches the ACL.
+    expect((await employer.session.fetch(`${section('preferences')}.acl`)).status).to.equal(403);
+    await owner.withdraw(record);
+  });
+
   it('refuses a request whose requester is not the sender', async () => {
     const before = (await owner.listPending()).length;
     const forged = employerRequest(employer, citizen, ['skills']);

@@ -54,3 +54,9 @@ export async function authorize(context: LdpContext, request: LdpRequest, needs:
     throw new Forbidden(`${request.credentials.webId} may not ${need.mode} ${need.path}: ${decision.reason}${consentReason}`);
   }
 }
+
+/** Appends a use of a consent grant to the pod's access log (a no-op when WAC allowed the request). */
+export async function logGrantUse(context: LdpContext, request: LdpRequest): Promise<void> {
+  if (!request.grant) return;
+  await (await context.consent!.service()).logAccess(request.path, request.credentials, request.grant.mode, request.grant.recordId);
+}

@@ -10,7 +10,7 @@ import { writeTurtle } from '../rdf/serialize.ts';
 import { parseSparqlUpdate } from '../rdf/sparql-update.ts';
 import { isContainerPath } from '../storage/store.ts';
 import type { AccessMode } from '../auth/wac.ts';
-import { authorize, type LdpContext, type LdpRequest } from './context.ts';
+import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
 import { ACCEPT_PATCH } from './headers.ts';
 import { checkNamespace, creationNeeds, finish, rejectContainment, requireContentType, writeAndForget } from './write.ts';
 
@@ -30,14 +30,17 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
 
-  await context.patchQueue.run(path, () => applyAndStore(context, request, response, operations));
+  const created = await context.patchQueue.run(path, () => applyAndStore(context, request, response, operations));
+  await logGrantUse(context, request);
+  finish(context, response, path, created, true);
 }
 
 /**
  * Patches what was read and stores it only if nobody wrote in between (a PUT or DELETE does
  * not wait in the patch queue); if somebody did, it starts again from the new version.
+ * Resolves to whether the resource was created.
  */
-async function applyAndStore(context: LdpContext, request: LdpRequest, response: ServerResponse, operations: PatchOperation[]): Promise<void> {
+async function applyAndStore(context: LdpContext, request: LdpRequest, response: ServerResponse, operations: PatchOperation[]): Promise<boolean> {
   const { path } = request;
   for (let attempt = 0; ; attempt++) {
     const current = await context.store.read(path);
@@ -52,7 +55,7 @@ async function applyAndStore(context: LdpContext, request: LdpRequest, response:
       await writeAndForget(context, path, result, TURTLE, response, (now) => {
         if (now?.etag !== current?.etag) throw new ChangedMeanwhile();
       });
-      return finish(context, response, path, !current, true);
+      return !current;
     } catch (error) {
       if (!(error instanceof ChangedMeanwhile)) throw error;
       if (attempt >= MAX_ATTEMPTS) throw new Conflict('The resource kept changing while the patch was applied; try again', 'patch_contention');

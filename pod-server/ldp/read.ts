@@ -7,7 +7,7 @@ import { parseRdf } from '../rdf/parse.ts';
 import { serializeRdf } from '../rdf/serialize.ts';
 import { isContainerPath } from '../storage/store.ts';
 import { containerQuads } from './container.ts';
-import { authorize, type LdpContext, type LdpRequest } from './context.ts';
+import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
 import { describeResource, setWacAllow } from './headers.ts';
 
 /** GET and HEAD: authorize, then answer 304, or the stored bytes, or a converted representation. */
@@ -27,7 +27,7 @@ export async function read(context: LdpContext, request: LdpRequest, response: S
   response.setHeader('ETag', etag);
   response.setHeader('Last-Modified', stored.modified.toUTCString());
   // A read under a consent grant is logged before any of it leaves: no log, no data.
-  if (request.grant) await (await context.consent!.service()).logAccess(request.path, request.credentials, request.grant.mode, request.grant.recordId);
+  await logGrantUse(context, request);
   if (isNotModified(request.raw, { ...stored, etag })) {
     response.writeHead(304).end();
     return;

@@ -8,7 +8,7 @@ import { parseRdf, type Quad } from '../rdf/parse.ts';
 import { writeTurtle } from '../rdf/serialize.ts';
 import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type WriteCheck } from '../storage/store.ts';
 import { LDP_CONTAINS } from './container.ts';
-import { authorize, type LdpContext, type LdpRequest } from './context.ts';
+import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
 import { allowedMethods, describeResource } from './headers.ts';
 import { isAclPath, urlForPath } from './paths.ts';
 import type { AccessMode } from '../auth/wac.ts';
@@ -39,6 +39,7 @@ export async function put(context: LdpContext, request: LdpRequest, response: Se
     if (!current) await checkNamespace(context, path);
     created = !current;
   });
+  await logGrantUse(context, request); // a write under a consent grant is logged like a read
   finish(context, response, path, created, isContainerPath(path) || isRdfType(stored.contentType));
 }
 
