@@ -110,6 +110,7 @@ function mountConsent(app: Express, config: PodServerConfig, context: LdpContext
     baseUrl: config.baseUrl,
     keyFile: config.storage === 'file' ? join(config.dataDir, 'consent$', 'receipt-key.json') : undefined,
     cooldownMs: (config.consentCooldownSeconds ?? 24 * 3600) * 1000,
+    agentFetch: identity.agent.fetch,
   });
   app.use(consentWellKnown(gate));
   const pages = lazyRouter(async () => (await import('./consent/pages.ts')).consentPages({ pages: identity.pages, gate, store: context.store, baseUrl: config.baseUrl }));

@@ -17,11 +17,13 @@ export class InboxDelivery {
   readonly #store: ResourceStore;
   readonly #access: AccessControl;
   readonly #baseUrl: string;
+  readonly #post: (url: string, init?: RequestInit) => Promise<Response>;
 
-  constructor(options: { store: ResourceStore; access: AccessControl; baseUrl: string; log: (message: string) => void }) {
+  constructor(options: { store: ResourceStore; access: AccessControl; baseUrl: string; fetch?: (url: string, init?: RequestInit) => Promise<Response> }) {
     this.#store = options.store;
     this.#access = options.access;
     this.#baseUrl = options.baseUrl;
+    this.#post = options.fetch ?? fetch;
   }
 
   async checkReplyTo(webId: string, replyTo: string): Promise<void> {
@@ -39,7 +41,7 @@ export class InboxDelivery {
       this.#access.invalidate(path);
       return;
     }
-    const response = await fetch(inboxUrl, { method: 'POST', headers: { 'content-type': 'text/turtle' }, body: turtle, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await this.#post(inboxUrl, { method: 'POST', headers: { 'content-type': 'text/turtle' }, body: turtle, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!response.ok) throw new Error(`${inboxUrl} answered ${response.status}`);
   }
 

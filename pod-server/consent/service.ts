@@ -25,6 +25,8 @@ export interface ConsentServiceOptions {
   keyFile?: string;
   /** How long a refused requester must wait before asking again. */
   cooldownMs: number;
+  /** fetch() as the server's own agent, for inboxes on other servers (which want an authenticated agent). */
+  agentFetch?: (url: string, init?: RequestInit) => Promise<Response>;
   log?: (message: string) => void;
 }
 
@@ -51,7 +53,7 @@ export class ConsentService {
     this.#baseUrl = options.baseUrl;
     this.#cooldownMs = options.cooldownMs;
     this.#log = options.log ?? console.error;
-    this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, log: this.#log });
+    this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, fetch: options.agentFetch });
     this.#keys = loadOrCreateReceiptKeys(options.keyFile, generateReceiptKey);
   }
 

@@ -49,6 +49,12 @@ export class AccountStore {
 
   readonly #revoked: Set<string>;
   readonly #failures = new Map<string, { count: number; until: number }>();
+  /** The server's own clients (its agent): in memory only, with a fresh secret each start. */
+  readonly #system = new Map<string, ClientCredential>();
+
+  registerSystemCredential(credential: ClientCredential): void {
+    this.#system.set(credential.clientId, credential);
+  }
 
   private constructor(db: Low<AccountData>) {
     this.#db = db;
@@ -112,7 +118,7 @@ export class AccountStore {
   }
 
   credential(clientId: string): ClientCredential | undefined {
-    return this.#db.data.credentials.find((c) => c.clientId === clientId);
+    return this.#system.get(clientId) ?? this.#db.data.credentials.find((c) => c.clientId === clientId);
   }
   credentialsOf(accountId: string): ClientCredential[] { return this.#db.data.credentials.filter((c) => c.accountId === accountId); }
 

@@ -13,6 +13,7 @@ import { Csrf } from './csrf.ts';
 import { interactionPages, type PageDeps } from './interaction-pages.ts';
 import { loadOrCreateKeys, publicJwks } from './keys.ts';
 import { OidcStorage } from './oidc-adapter.ts';
+import { ServerAgent } from './server-agent.ts';
 import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { JWK } from 'jose';
 import { isLoopbackUrl } from '../auth/loopback.ts';
@@ -38,6 +39,8 @@ export interface Identity {
   router: Router;
   /** What other pages for logged-in people need: the account session, CSRF tokens, accounts. */
   pages: PageDeps;
+  /** The server itself as an authenticated agent (for notifications to other servers). */
+  agent: ServerAgent;
 }
 
 /** The identity provider, wired by hand: keys, stores, oidc-provider and the account routes. */
@@ -49,6 +52,8 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   const accounts = await AccountStore.open(dir && join(dir, 'accounts.json'));
   const storage = await OidcStorage.open(dir && join(dir, 'oidc.json'), accounts, isLoopbackUrl(options.baseUrl));
   const issuer = options.baseUrl;
+  const agent = new ServerAgent({ baseUrl: options.baseUrl, accounts });
+  await agent.provision({ store: options.store, access: options.access });
   let building: Promise<Provider> | undefined;
   const provider = () => (building ??= import('./provider.ts').then(({ createProvider }) => createProvider({ issuer, keys, accounts, storage })));
   const service = new AccountService({ accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup });
@@ -64,5 +69,5 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   router.use(accountApi(service));
   router.use(interactionPages(deps));
   router.use(accountPages(deps));
-  return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps };
+  return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps, agent };
 }
