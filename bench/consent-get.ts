@@ -7,10 +7,9 @@
  *   node bin/build.mjs && tsx bench/consent-get.ts
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=10 ...
  */
-import { Session } from '@inrupt/solid-client-authn-node';
 import { OwnerClient, RequesterClient } from '../consent/index.ts';
-import { employerRequest, type Agent } from '../test-support/consent.ts';
-import { clientCredentialsToken, createCredentials, createPod, newDpopKey } from '../test-support/identity.ts';
+import { agent, employerRequest, type Agent } from '../test-support/consent.ts';
+import { clientCredentialsToken, newDpopKey } from '../test-support/identity.ts';
 import { preSigned, type Measurement } from './pre-signed.ts';
 import { cpuSeconds, startOurs } from './targets.ts';
 
@@ -18,23 +17,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SAMPLE = `@prefix schema: <http://schema.org/>.\n<#weld> a schema:DefinedTerm; schema:name "MIG/MAG-svetsning".\n`.padEnd(1024, ' ');
 
-async function join(baseUrl: string, name: string): Promise<Agent> {
-  const account = await createPod(baseUrl, name);
-  const credentials = await createCredentials(baseUrl, account, 'bench');
-  const session = new Session();
-  await session.login({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, oidcIssuer: credentials.issuer });
-  return { account, credentials, session, inbox: `${account.podUrl}inbox/` };
-}
-
-async function put(agent: Agent, url: string, body: string): Promise<void> {
-  const response = await agent.session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body });
+async function put(who: Agent, url: string, body: string): Promise<void> {
+  const response = await who.session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body });
   if (!response.ok) throw new Error(`PUT ${url}: ${response.status} ${await response.text()}`);
 }
 
 async function main(): Promise<void> {
   const server = await startOurs();
   try {
-    const [citizen, employer] = [await join(server.baseUrl, 'citizen'), await join(server.baseUrl, 'employer')];
+    const [citizen, employer] = [await agent(server.baseUrl, 'citizen'), await agent(server.baseUrl, 'employer')];
     const viaWac = `${citizen.account.podUrl}shared/skills`;
     const viaConsent = `${citizen.account.podUrl}competence/skills`;
     await put(citizen, viaWac, SAMPLE);

@@ -37,7 +37,6 @@ export interface ConsentServiceOptions {
  */
 export class ConsentService {
   readonly #store: ResourceStore;
-  readonly #access: AccessControl;
   readonly #baseUrl: string;
   readonly #cooldownMs: number;
   readonly #log: (message: string) => void;
@@ -49,7 +48,6 @@ export class ConsentService {
 
   constructor(options: ConsentServiceOptions) {
     this.#store = options.store;
-    this.#access = options.access;
     this.#baseUrl = options.baseUrl;
     this.#cooldownMs = options.cooldownMs;
     this.#log = options.log ?? console.error;

@@ -47,11 +47,9 @@ export async function put(context: LdpContext, request: LdpRequest, response: Se
 export async function post(context: LdpContext, request: LdpRequest, response: ServerResponse): Promise<void> {
   const container = request.path;
   if (!isContainerPath(container)) throw new MethodNotAllowed('POST is only allowed on containers', allowedMethods(container).join(', '));
-  if (!(await context.store.metadata(container))) {
-    await authorize(context, request, [{ path: container, mode: 'append' }]);
-    throw new NotFound('The container does not exist');
-  }
+  // Authorize first, so an agent without access learns nothing about what exists.
   await authorize(context, request, [{ path: container, mode: 'append' }]);
+  if (!(await context.store.metadata(container))) throw new NotFound('The container does not exist');
   const contentType = requireContentType(request);
   const wantsContainer = /<http:\/\/www\.w3\.org\/ns\/ldp#(Basic)?Container>\s*;\s*rel="?type"?/.test(String(request.raw.headers.link ?? ''));
   if (wantsContainer && !isRdfType(contentType)) throw new BadRequest('A container holds RDF only', 'container_not_rdf');

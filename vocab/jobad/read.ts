@@ -1,6 +1,6 @@
 // RDF -> JobAd. Reads our own ads losslessly and plain schema:JobPosting data as far as schema.org goes.
 import type { Graph, Node } from '../rdf.ts';
-import { conceptIdOf, JM, RDF, SCHEMA, SKOS } from '../terms.ts';
+import { conceptIdOf, JM, SCHEMA, SKOS } from '../terms.ts';
 import type { ConceptRef, JobAd, Requirements, WeightedConcept } from './types.ts';
 
 function clean<T extends object>(o: T): T | undefined {
