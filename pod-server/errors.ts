@@ -48,3 +48,16 @@ export class PayloadTooLarge extends HttpError {
 export class UnsupportedMediaType extends HttpError {
   constructor(message: string) { super(415, 'unsupported_media_type', message); }
 }
+export class TooManyRequests extends HttpError {
+  constructor(message: string, retryAfterSeconds: number, code = 'rate_limited') {
+    super(429, code, message, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+/** The disk is full: nothing was stored; the client may retry once space is freed. */
+export class InsufficientStorage extends HttpError {
+  constructor(message = 'The server has no room to store this; nothing was changed') { super(507, 'insufficient_storage', message); }
+}
+/** Storage refuses writes for now (read-only): nothing was stored. */
+export class ServiceUnavailable extends HttpError {
+  constructor(message: string, retryAfterSeconds = 60) { super(503, 'unavailable', message, { 'Retry-After': String(retryAfterSeconds) }); }
+}
