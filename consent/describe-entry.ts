@@ -20,16 +20,17 @@ const MONTHS: Record<Locale, string[]> = {
   sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
 };
 
-interface Parts { year: number; month: number; day: number; hour: string; minute: string }
+interface Parts { year: number; month: number; day: number; hour: string; minute: string; zone: string }
 function partsIn(iso: string, timeZone: string): Parts {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
   const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: p.hour, minute: p.minute };
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: p.hour, minute: p.minute, zone: p.timeZoneName };
 }
 
-function dateWords(p: Parts, locale: Locale, withYear: boolean, withTime: boolean): string {
+function dateWords(p: Parts, locale: Locale, withYear: boolean, withTime: boolean, withZone = false): string {
   const date = `${p.day} ${MONTHS[locale][p.month - 1]}${withYear ? ` ${p.year}` : ''}`;
-  return withTime ? `${date}${locale === 'sv' ? ' kl.' : ''} ${p.hour}:${p.minute}` : date;
+  if (!withTime) return date;
+  return `${date}${locale === 'sv' ? ' kl.' : withZone ? ' at' : ''} ${p.hour}:${p.minute}${withZone ? ` ${p.zone}` : ''}`;
 }
 
 export interface DescribeOptions {
@@ -41,6 +42,8 @@ export interface DescribeOptions {
   timeZone?: string;
   /** Years are shown only when the date is not in this year (default: the current year). */
   now?: Date;
+  /** Always the year, and the time zone after the time ("1 December 2026 at 14:05 CET"): for pages kept for years. */
+  fullDates?: boolean;
 }
 
 /** One sentence saying who did what to which part of the profile, when, and under which consent. */
@@ -51,12 +54,13 @@ export function describeEntry(entry: AccessLogEntry, opts: DescribeOptions = {},
   const section = sectionOfResource(entry.resource);
   const what = section ? SECTION_WORDS[locale][section] : `<${entry.resource}>`;
   const at = partsIn(entry.time, tz);
-  const when = dateWords(at, locale, at.year !== thisYear, true);
+  const full = opts.fullDates === true;
+  const when = dateWords(at, locale, full || at.year !== thisYear, true, full);
   const verb = VERBS[locale][entry.mode];
   let sentence = locale === 'sv' ? `${who} ${verb} ${what} den ${when}` : `${who} ${verb} ${what} on ${when}`;
   if (opts.recordGivenAt) {
     const g = partsIn(opts.recordGivenAt, tz);
-    const given = dateWords(g, locale, g.year !== thisYear, false);
+    const given = dateWords(g, locale, full || g.year !== thisYear, false);
     sentence += locale === 'sv' ? ` enligt samtycket du gav den ${given}` : ` under the consent you gave on ${given}`;
   } else {
     sentence += locale === 'sv' ? ' enligt ditt samtycke' : ' under your consent';

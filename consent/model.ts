@@ -29,6 +29,13 @@ export interface AccessRequest {
   requester: string;
   /** The Solid-OIDC client_id the requester authenticates with; a grant is bound to it when present. */
   clientId?: string;
+  /**
+   * The requester's name as its WebID profile gave it when the request arrived (set by the pod
+   * server, never taken from the request): shown to the citizen, so a later rename rewrites nothing.
+   */
+  requesterName?: string;
+  /** The client's name (Client ID Document client_name, or the registered client's label) at arrival. */
+  clientName?: string;
   /** WebID of the citizen. */
   dataSubject: string;
   sections: Section[];
@@ -70,6 +77,9 @@ export interface ConsentRecord {
   dataSubject: string;
   requester: string;
   clientId?: string;
+  /** Copied from the request: the names the citizen saw when deciding. */
+  requesterName?: string;
+  clientName?: string;
   sections: Section[];
   /** Concrete resources the consent covers (section documents). */
   resources: string[];

@@ -22,6 +22,8 @@ export function recordToGraph(rec: ConsentRecord, g = new Graph()): Graph {
     .add(s, CDPV.hasDataSubject, rec.dataSubject)
     .add(s, CJM.requester, rec.requester)
     .add(s, CJM.clientId, clientIdTerm(rec.clientId))
+    .add(s, CJM.requesterName, rec.requesterName === undefined ? undefined : str(rec.requesterName))
+    .add(s, CJM.clientName, rec.clientName === undefined ? undefined : str(rec.clientName))
     .addAll(s, CJM.grantsSection, rec.sections.map(sectionIri))
     .addAll(s, CJM.resource, rec.resources)
     .addAll(s, CJM.accessMode, rec.modes.map(modeIri))
@@ -73,7 +75,8 @@ export function graphToRecord(g: Graph, s: Node): ConsentRecord {
     validUntil: need(g.string(s, CJM.validUntil), 'validUntil'),
     statusHistory: history,
   };
-  const opt = { request: g.node(s, CJM.forRequest), clientId: g.node(s, CJM.clientId) ?? g.string(s, CJM.clientId), replyTo: g.node(s, CJM.replyTo), retention: g.string(s, CJM.retentionPeriod) };
+  const opt = { request: g.node(s, CJM.forRequest), clientId: g.node(s, CJM.clientId) ?? g.string(s, CJM.clientId), replyTo: g.node(s, CJM.replyTo), retention: g.string(s, CJM.retentionPeriod),
+    requesterName: g.string(s, CJM.requesterName), clientName: g.string(s, CJM.clientName) };
   for (const [k, v] of Object.entries(opt)) if (v !== undefined) (rec as unknown as Record<string, string>)[k] = v;
   return rec;
 }

@@ -18,6 +18,8 @@ export function requestToGraph(req: AccessRequest, g = new Graph()): Graph {
   g.add(s, RDF.type, CJM.AccessRequest)
     .add(s, CJM.requester, req.requester)
     .add(s, CJM.clientId, clientIdTerm(req.clientId))
+    .add(s, CJM.requesterName, req.requesterName === undefined ? undefined : str(req.requesterName))
+    .add(s, CJM.clientName, req.clientName === undefined ? undefined : str(req.clientName))
     .add(s, CDPV.hasDataSubject, req.dataSubject)
     .addAll(s, CJM.requestsSection, req.sections.map(sectionIri))
     .addAll(s, CJM.accessMode, (req.modes.length ? req.modes : ['read' as const]).map(modeIri))
@@ -70,6 +72,10 @@ export function graphToRequest(g: Graph, s: Node, idFallback: string): AccessReq
   };
   const clientId = g.node(s, CJM.clientId) ?? g.string(s, CJM.clientId);
   if (clientId) req.clientId = clientId;
+  const requesterName = g.string(s, CJM.requesterName);
+  if (requesterName !== undefined) req.requesterName = requesterName;
+  const clientName = g.string(s, CJM.clientName);
+  if (clientName !== undefined) req.clientName = clientName;
   return req;
 }
 

@@ -77,6 +77,8 @@ export function buildRecord(request: AccessRequest, input: DecisionInput, ctx: R
   const base = {
     id: ctx.recordUrl, request: request.id, dataSubject: request.dataSubject, requester: request.requester,
     ...(request.clientId ? { clientId: request.clientId } : {}),
+    ...(request.requesterName !== undefined ? { requesterName: request.requesterName } : {}),
+    ...(request.clientName !== undefined ? { clientName: request.clientName } : {}),
     modes: request.modes, purpose: request.purpose, legalBasis: request.legalBasis,
     notice: { url: request.notice.url, sha256: request.notice.sha256 }, replyTo: request.replyTo, retention: request.retention,
   };

@@ -17,6 +17,7 @@ export const CJM = terms(JMNS, [
   'requester', 'clientId', 'requestsSection', 'grantsSection', 'accessMode', 'resource',
   'requestedDuration', 'retentionPeriod', 'replyTo', 'noticeText', 'sha256',
   'validFrom', 'validUntil', 'statusChange', 'actor', 'method', 'forRequest', 'consentRecord', 'receipt',
+  'requesterName', 'clientName',
 ] as const);
 
 /** DPV terms used for requests and records (https://w3id.org/dpv#). */

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { verifiedOrganisationsFromFile, type VerifiedOrganisation } from './consent/verified-organisations.ts';
 
 export type StorageKind = 'file' | 'memory';
 
@@ -20,6 +21,8 @@ export interface PodServerConfig {
   trustedIssuers?: string[];
   /** After a citizen refuses a request, how long the requester must wait to ask again. */
   consentCooldownSeconds?: number;
+  /** VERIFIED_ORGANISATIONS (a JSON file): requesters the operator has verified, shown with a badge on the consent pages. */
+  verifiedOrganisations?: VerifiedOrganisation[];
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
@@ -41,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     durableWrites: env.DURABLE_WRITES !== 'false',
     ...identityFromEnv(env),
     consentCooldownSeconds: positiveInteger(env, 'CONSENT_COOLDOWN_SECONDS', 24 * 3600),
+    verifiedOrganisations: verifiedOrganisationsFromFile(env.VERIFIED_ORGANISATIONS),
   };
 }
 

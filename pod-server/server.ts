@@ -16,6 +16,7 @@ import type { LdpContext } from './ldp/context.ts';
 import { registerJsonLdContext } from './rdf/parse.ts';
 import { CONTEXT_IRI } from '../vocab/terms.ts';
 import { ldpHandler } from './ldp/handler.ts';
+import { landingPage } from './landing.ts';
 import { FileStore } from './storage/file.ts';
 import { KeyedLock } from './storage/keyed-lock.ts';
 import { MemoryStore } from './storage/memory.ts';
@@ -62,6 +63,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     credentials = parts.credentials ?? solidOidcVerifier(config, identity);
   }
   mountVocabulary(app, config.baseUrl);
+  app.use(landingPage({ identity: identity !== undefined }));
   app.use(ldpHandler(context, credentials));
   app.use(errorHandler());
 
@@ -111,9 +113,17 @@ function mountConsent(app: Express, config: PodServerConfig, context: LdpContext
     keyFile: config.storage === 'file' ? join(config.dataDir, 'consent$', 'receipt-key.json') : undefined,
     cooldownMs: (config.consentCooldownSeconds ?? 24 * 3600) * 1000,
     agentFetch: identity.agent.fetch,
+    // Names are recorded when a request arrives, never re-read when a page shows it.
+    recordNames: async (request) => (await import('./consent/requester-names.ts')).recordNames(request, {
+      store: context.store, baseUrl: config.baseUrl,
+      registeredClientName: (clientId, webId) => { const c = identity.accounts.credential(clientId); return c?.webId === webId ? c.name : undefined; },
+    }),
   });
   app.use(consentWellKnown(gate));
-  const pages = lazyRouter(async () => (await import('./consent/pages.ts')).consentPages({ pages: identity.pages, gate, store: context.store, baseUrl: config.baseUrl }));
+  const pages = lazyRouter(async () => (await import('./consent/pages.ts')).consentPages({
+    pages: identity.pages, gate, store: context.store, baseUrl: config.baseUrl,
+    cooldownMs: (config.consentCooldownSeconds ?? 24 * 3600) * 1000, verifiedOrganisations: config.verifiedOrganisations,
+  }));
   app.use((req, res, next) => (req.path.startsWith('/.account/consent') ? pages(req, res, next) : next()));
   return gate;
 }

@@ -1,117 +1,178 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { describeEntry, parseLog, verifyChain, type AccessRequest, type ConsentRecord } from '../../consent/index.ts';
-import { Forbidden } from '../errors.ts';
+import { parseLog, verifyChain, type AccessRequest, type ConsentRecord } from '../../consent/index.ts';
+import { Forbidden, HttpError } from '../errors.ts';
 import type { Account } from '../identity/accounts.ts';
 import { fetchClientIdDocument } from '../identity/client-documents.ts';
-import { html, page, PAGE_HEADERS, type Html } from '../identity/html.ts';
+import { html, type Html } from '../identity/html.ts';
 import type { PageDeps } from '../identity/interaction-pages.ts';
 import { pathForUrl } from '../ldp/paths.ts';
-import { parseRdf } from '../rdf/parse.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import type { ConsentGate } from './gate.ts';
 import { ACCESS_LOG } from './layout.ts';
+import { confirmDeny, confirmWithdraw, requestCard, type CardState, type ClientInfo } from './page-cards.ts';
+import { dateWords, endOfSwedishDay, untilRange } from './page-format.ts';
+import { chooseLang, frame, HEADERS, withQuery } from './page-layout.ts';
+import { endedRecords, grantItem, historyItem, logItem } from './page-lists.ts';
+import { HISTORY_PER_PAGE, LOG_PER_PAGE, PENDING_PER_PAGE, pageParam, pagingNav, slice } from './page-paging.ts';
+import { TEXT, type Lang } from './page-text.ts';
+import { who } from './page-who.ts';
 import type { ConsentService } from './service.ts';
+import { VerifiedRegistry, type VerifiedOrganisation } from './verified-organisations.ts';
 
 const form = express.urlencoded({ extended: false, limit: '16kb' });
-// Our pages load nothing from elsewhere, except requesters' https logos.
-const HEADERS = { ...PAGE_HEADERS, 'Content-Security-Policy': PAGE_HEADERS['Content-Security-Policy'].replace("default-src 'none';", "default-src 'none'; img-src https:;") };
-const NAME_PREDICATES = ['http://xmlns.com/foaf/0.1/name', 'http://schema.org/name', 'http://www.w3.org/2006/vcard/ns#fn'];
+const HOME = '/.account/consent';
 
-interface Deps { pages: PageDeps; gate: ConsentGate; store: ResourceStore; baseUrl: string }
+interface Deps {
+  pages: PageDeps;
+  gate: ConsentGate;
+  store: ResourceStore;
+  baseUrl: string;
+  /** How long a refused requester must wait, said on the deny confirmation. */
+  cooldownMs: number;
+  verifiedOrganisations?: VerifiedOrganisation[];
+}
 
-/** The citizen's consent pages: pending requests, active grants with one-click withdrawal, the access log. */
+interface Ctx { deps: Deps; registry: VerifiedRegistry; consent: ConsentService; account: Account; podPath: string; lang: Lang; token: string }
+interface Problems { cards?: Map<string, CardState>; top?: string }
+
+/**
+ * The citizen's consent pages, Swedish first: pending requests (with a confirmation before a
+ * denial), active grants (with a confirmation before a withdrawal), ended consents, and the
+ * access log. Names are the ones recorded when each request arrived; nothing is read from a
+ * requester's profile here, so a rename never rewrites what the citizen saw.
+ */
 export function consentPages(deps: Deps): Router {
-  const { pages } = deps;
+  const registry = new VerifiedRegistry(deps.verifiedOrganisations);
   const router = express.Router();
-  const owner = (req: Request): { account: Account; podPath: string } => {
-    const account = pages.service.accounts.byId(pages.sessions.accountId(req) ?? '');
+  const context = async (req: Request, res: Response): Promise<Ctx> => {
+    const account = deps.pages.service.accounts.byId(deps.pages.sessions.accountId(req) ?? '');
     if (!account) throw new Forbidden('Log in first');
-    return { account, podPath: pathForUrl(deps.baseUrl, account.podUrl)! };
+    const podPath = pathForUrl(deps.baseUrl, account.podUrl)!;
+    return { deps, registry, consent: await deps.gate.service(), account, podPath, lang: chooseLang(req, res), token: deps.pages.csrf.token(req, res) };
   };
+  const send = (res: Response, status: number, body: string) => res.status(status).set(HEADERS).type('html').send(body);
 
-  router.get('/.account/consent', async (req, res) => {
-    if (!pages.sessions.accountId(req)) return res.redirect(303, '/.account/login');
-    const { account, podPath } = owner(req);
-    const consent = await deps.gate.service();
-    const body = await consentPage(req, res, deps, consent, account, podPath);
-    res.status(200).set(HEADERS).type('html').send(body);
+  router.get(HOME, async (req, res) => {
+    if (!deps.pages.sessions.accountId(req)) return res.redirect(303, '/.account/login');
+    const ctx = await context(req, res);
+    send(res, 200, await consentPage(req, ctx));
   });
 
-  router.post('/.account/consent/decide', form, async (req, res) => {
-    pages.csrf.verify(req, req.body?.csrf);
-    const { account, podPath } = owner(req);
-    const sections = ([] as string[]).concat(req.body.sections ?? []);
-    const approve = req.body.decision === 'approve';
-    const decision: Record<string, unknown> = { request: String(req.body.request ?? ''), decision: approve ? 'approve' : 'deny' };
-    if (approve) decision.sections = sections;
-    if (approve && req.body.validUntil) decision.validUntil = String(req.body.validUntil);
-    await (await deps.gate.service()).decideRequest(podPath, decision, account.webId, 'consent-page');
-    res.redirect(303, '/.account/consent');
+  router.post(`${HOME}/decide`, form, async (req, res) => {
+    deps.pages.csrf.verify(req, req.body?.csrf);
+    const ctx = await context(req, res);
+    const t = TEXT[ctx.lang];
+    const requestId = String(req.body.request ?? '');
+    const request = ((await ctx.consent.list(ctx.podPath, 'requests')) as AccessRequest[]).find((r) => r.id === requestId);
+    if (!request) return send(res, 404, await consentPage(req, ctx, { top: t.errors.gone }));
+    const sections = ([] as unknown[]).concat(req.body.sections ?? []).map(String);
+    const typedUntil = String(req.body.validUntil ?? '').trim();
+    const requester = who(request.requester, request.requesterName, registry);
+    if (req.body.decision === 'deny' && req.body.confirmed !== 'yes') {
+      return send(res, 200, frame(ctx.lang, t.confirmDenyHeading(requester.name), confirmDeny(request, requester, ctx.token, ctx.lang, deps.cooldownMs), `${HOME}?lang=${other(ctx.lang)}`));
+    }
+    const decision: Record<string, unknown> = { request: request.id, decision: req.body.decision === 'approve' ? 'approve' : 'deny' };
+    if (decision.decision === 'approve') {
+      const state: CardState = { errors: {}, sections, validUntil: typedUntil };
+      if (sections.length === 0) state.errors.sections = t.errors.noSections;
+      const until = typedUntil ? validUntil(typedUntil, request, ctx.lang, state) : undefined;
+      if (state.errors.sections || state.errors.validUntil) return send(res, 400, await consentPage(req, ctx, { cards: new Map([[request.id, state]]) }));
+      decision.sections = sections;
+      if (until) decision.validUntil = until;
+    }
+    try {
+      await ctx.consent.decideRequest(ctx.podPath, decision, ctx.account.webId, 'consent-page');
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      const state: CardState = { errors: { general: t.errors.other(error.message) }, sections, validUntil: typedUntil };
+      return send(res, error.status, await consentPage(req, ctx, { cards: new Map([[request.id, state]]) }));
+    }
+    res.redirect(303, HOME);
   });
 
-  router.post('/.account/consent/withdraw', form, async (req, res) => {
-    pages.csrf.verify(req, req.body?.csrf);
-    const { account, podPath } = owner(req);
-    await (await deps.gate.service()).withdraw(podPath, { record: String(req.body.record ?? '') }, account.webId, 'consent-page');
-    res.redirect(303, '/.account/consent');
+  router.post(`${HOME}/withdraw`, form, async (req, res) => {
+    deps.pages.csrf.verify(req, req.body?.csrf);
+    const ctx = await context(req, res);
+    const t = TEXT[ctx.lang];
+    const recordId = String(req.body.record ?? '');
+    const record = ((await ctx.consent.list(ctx.podPath, 'grants')) as ConsentRecord[]).find((r) => r.id === recordId);
+    if (!record) return send(res, 409, await consentPage(req, ctx, { top: t.errors.notActive }));
+    const grantee = who(record.requester, record.requesterName, registry);
+    if (req.body.confirmed !== 'yes') {
+      return send(res, 200, frame(ctx.lang, t.confirmWithdrawHeading(grantee.name), confirmWithdraw(record.id, grantee, record.sections, ctx.token, ctx.lang), `${HOME}?lang=${other(ctx.lang)}`));
+    }
+    try {
+      await ctx.consent.withdraw(ctx.podPath, { record: record.id }, ctx.account.webId, 'consent-page');
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      return send(res, error.status, await consentPage(req, ctx, { top: t.errors.other(error.message) }));
+    }
+    res.redirect(303, HOME);
   });
   return router;
 }
 
-async function consentPage(req: Request, res: Response, deps: Deps, consent: ConsentService, account: Account, podPath: string): Promise<string> {
-  const token = deps.pages.csrf.token(req, res);
+const other = (lang: Lang): Lang => (lang === 'sv' ? 'en' : 'sv');
+
+/**
+ * The chosen "until" day as the end of that day in Sweden, within today .. the requested end.
+ * The last allowed day means the whole requested time, which ends during that day.
+ */
+function validUntil(typed: string, request: AccessRequest, lang: Lang, state: CardState): string | undefined {
+  const t = TEXT[lang];
+  const end = endOfSwedishDay(typed);
+  if (!end) {
+    state.errors.validUntil = t.errors.badDate;
+    return undefined;
+  }
+  const now = new Date();
+  const range = untilRange(request.duration, now);
+  if (typed < range.min) state.errors.validUntil = t.errors.dateTooEarly(dateWords(now, lang));
+  else if (typed > range.max) state.errors.validUntil = t.errors.dateTooLate(dateWords(range.end, lang));
+  else if (typed !== range.max) return end.toISOString();
+  return undefined;
+}
+
+async function consentPage(req: Request, ctx: Ctx, problems: Problems = {}): Promise<string> {
+  const { consent, podPath, lang, token, registry } = ctx;
+  const t = TEXT[lang];
+  const now = new Date();
   const pending = (await consent.list(podPath, 'requests')) as AccessRequest[];
   const grants = (await consent.list(podPath, 'grants')) as ConsentRecord[];
   const records = (await consent.list(podPath, 'records')) as ConsentRecord[];
-  const names = new Map<string, string>();
-  for (const webId of new Set([...pending, ...records].map((r) => r.requester))) names.set(webId, await displayName(deps, webId));
-  const requestCards = await Promise.all(pending.map(async (request) => requestCard(request, names.get(request.requester)!, await clientInfo(request.clientId), token)));
-  const grantRows = grants.map((record) => html`<li class="grant"><strong>${names.get(record.requester)}</strong> may read your ${record.sections.join(', ')} until ${record.validUntil.slice(0, 16).replace('T', ' ')}
-<form method="post" action="/.account/consent/withdraw"><input type="hidden" name="csrf" value="${token}"><input type="hidden" name="record" value="${record.id}">
-<button type="submit">Withdraw consent</button></form></li>`);
-  const log = await deps.store.read(podPath + ACCESS_LOG);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const whoOf = (record: ConsentRecord) => who(record.requester, record.requesterName, registry);
+  const href = (key: string) => (page: number) => withQuery(req, { [key]: String(page), lang: undefined });
+
+  const pendingPage = slice(pending, pageParam(req.query.requests), PENDING_PER_PAGE);
+  const cards = await Promise.all(pendingPage.items.map(async (request, i) =>
+    requestCard(request, who(request.requester, request.requesterName, registry), await clientInfo(request.clientId), token, lang, now, i, problems.cards?.get(request.id))));
+  const historyPage = slice(endedRecords(records), pageParam(req.query.history), HISTORY_PER_PAGE);
+  const log = await ctx.deps.store.read(podPath + ACCESS_LOG);
   const entries = log ? parseLog(log.body.toString('utf8')) : [];
   const chain = verifyChain(entries);
-  const givenAt = new Map(records.map((r) => [r.id, r.statusHistory.find((s) => s.status === 'given')?.at]));
-  const logItems = entries.map((entry) => html`<li class="read">${describeEntry(entry, { granteeName: names.get(entry.grantee), recordGivenAt: givenAt.get(entry.recordId) }, 'en')}</li>`);
-  return page('Your consents', html`<h1>Your consents</h1><p>Pod <code>${account.podUrl}</code> · <a href="/.account/">Account</a></p>
-<h2>Waiting for your answer</h2>${requestCards.length ? requestCards : html`<p>No requests are waiting.</p>`}
-<h2>Who may read your profile</h2>${grantRows.length ? html`<ul>${grantRows}</ul>` : html`<p>Nobody has your consent right now.</p>`}
-<h2>Who has read it</h2>${chain.valid ? '' : html`<p class="error" role="alert">The access log has been tampered with (${chain.reason}).</p>`}
-${logItems.length ? html`<ol id="access-log">${logItems}</ol>` : html`<p>Nobody has read your profile under a consent.</p>`}`);
+  const logPage = slice([...entries].reverse(), pageParam(req.query.log), LOG_PER_PAGE);
+  const logItems = logPage.items.map((entry) => {
+    const record = byId.get(entry.recordId);
+    return logItem(entry, record ? whoOf(record) : undefined, record, lang);
+  });
+  const anyErrors = problems.top || [...(problems.cards?.values() ?? [])].some((s) => Object.values(s.errors).some(Boolean));
+
+  const body: Html = html`<h1>${t.title}</h1><p>${t.pod} <code>${ctx.account.podUrl}</code> · <a href="/.account/">${t.account}</a></p>
+${anyErrors ? html`<div class="error" role="alert"><p>${problems.top ?? t.errorSummary}</p></div>` : ''}
+<h2 id="pending">${t.pendingHeading}</h2>${cards.length ? cards : html`<p>${t.noPending}</p>`}${pagingNav(pendingPage, lang, href('requests'), t.pendingHeading)}
+<h2 id="grants">${t.grantsHeading}</h2>${grants.length ? html`<ul class="grants">${grants.map((r) => grantItem(r, whoOf(r), token, lang))}</ul>` : html`<p>${t.noGrants}</p>`}
+<h2 id="history">${t.historyHeading}</h2>${historyPage.items.length ? html`<ul class="history">${historyPage.items.map((r) => historyItem(r, whoOf(r), lang))}</ul>` : html`<p>${t.noHistory}</p>`}${pagingNav(historyPage, lang, href('history'), t.historyHeading)}
+<h2 id="log">${t.logHeading}</h2>${chain.valid ? '' : html`<p class="error" role="alert">${t.logTampered(chain.reason ?? '')}</p>`}
+${logItems.length ? html`<ol id="access-log" class="log">${logItems}</ol>` : html`<p>${t.noLog}</p>`}${pagingNav(logPage, lang, href('log'), t.logHeading)}`;
+  const switchHref = req.method === 'GET' ? withQuery(req, { lang: other(lang) }) : `${HOME}?lang=${other(lang)}`;
+  return frame(lang, t.title, body, switchHref);
 }
 
-function requestCard(request: AccessRequest, name: string, client: ClientInfo, token: string): Html {
-  const sections = request.sections.map((section) => html`<label><input type="checkbox" name="sections" value="${section}" checked> ${section}</label>`);
-  const logo = client.logo?.startsWith('https://') ? html`<img src="${client.logo}" alt="" width="48" height="48">` : '';
-  return html`<section class="request" aria-label="Request from ${name}">${logo}<h3>${name}</h3>
-<p>WebID <code>${request.requester}</code>${request.clientId ? html`, using <strong>${client.name ?? request.clientId}</strong>` : ''}${client.policy ? html` (<a href="${client.policy}" rel="noreferrer">privacy policy</a>)` : ''}</p>
-<p><strong>Wants to read:</strong> ${request.sections.join(', ')}</p>
-<p><strong>Why:</strong> ${request.notice.en} <span lang="sv">(${request.notice.sv})</span> — <a href="${request.notice.url}" rel="noreferrer">full notice</a></p>
-<p><strong>For how long:</strong> ${request.duration}, and kept ${request.retention} after that. <strong>Purpose:</strong> <code>${request.purpose}</code></p>
-<form method="post" action="/.account/consent/decide"><input type="hidden" name="csrf" value="${token}"><input type="hidden" name="request" value="${request.id}">
-<fieldset><legend>Share</legend>${sections}</fieldset><label>Until (optional, may only be shorter) <input type="date" name="validUntil"></label>
-<button type="submit" name="decision" value="approve">Approve selected</button> <button type="submit" name="decision" value="deny">Deny</button></form></section>`;
-}
-
-interface ClientInfo { name?: string; logo?: string; policy?: string }
-
+/** A Client ID Document's logo and policy link, for pending requests only (bounded, cached fetch). */
 async function clientInfo(clientId: string | undefined): Promise<ClientInfo> {
   if (!clientId || !/^https?:\/\//.test(clientId)) return {};
   const document = (await fetchClientIdDocument(clientId).catch(() => undefined)) as Record<string, unknown> | undefined;
   const text = (key: string) => (typeof document?.[key] === 'string' ? (document[key] as string) : undefined);
-  return { name: text('client_name'), logo: text('logo_uri'), policy: text('policy_uri') };
-}
-
-/** A requester's name from its WebID profile when it is on this server; the WebID otherwise. */
-async function displayName(deps: Deps, webId: string): Promise<string> {
-  const path = pathForUrl(deps.baseUrl, webId.split('#')[0]);
-  const profile = path && (await deps.store.read(path));
-  if (!profile) return webId;
-  try {
-    const quads = await parseRdf(profile.body.toString('utf8'), profile.contentType, webId.split('#')[0]);
-    return quads.find((q) => q.subject.value === webId && NAME_PREDICATES.includes(q.predicate.value))?.object.value ?? webId;
-  } catch {
-    return webId;
-  }
+  return { logo: text('logo_uri'), policy: text('policy_uri') };
 }

@@ -3,7 +3,7 @@ import {
   DecisionError, appendEntry, buildRecord, decideGrant, explainDecision, generateReceiptKey, notificationToTurtle,
   parseDecisionBody, parseWithdrawalBody, publicJwks, receiptStatus, serializeEntry, serializeRecord, serializeRequest,
   signReceipt, validateAccessRequest, withdrawRecord, currentStatus, expireRecord,
-  type AccessMode, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
+  type AccessMode, type AccessRequest, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
 } from '../../consent/index.ts';
 import type { AccessControl } from '../auth/access-control.ts';
 import type { Credentials } from '../auth/credentials.ts';
@@ -28,6 +28,8 @@ export interface ConsentServiceOptions {
   /** fetch() as the server's own agent, for inboxes on other servers (which want an authenticated agent). */
   agentFetch?: (url: string, init?: RequestInit) => Promise<Response>;
   log?: (message: string) => void;
+  /** Looks up and sets the requester's and client's names on an arriving request (requester-names.ts). */
+  recordNames?: (request: AccessRequest) => Promise<AccessRequest>;
 }
 
 /**
@@ -45,6 +47,7 @@ export class ConsentService {
   readonly #locks = new KeyedLock();
   readonly #delivery: InboxDelivery;
   readonly #keys: Promise<ReceiptKeys>;
+  readonly #recordNames: (request: AccessRequest) => Promise<AccessRequest>;
 
   constructor(options: ConsentServiceOptions) {
     this.#store = options.store;
@@ -53,6 +56,8 @@ export class ConsentService {
     this.#log = options.log ?? console.error;
     this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, fetch: options.agentFetch });
     this.#keys = loadOrCreateReceiptKeys(options.keyFile, generateReceiptKey);
+    // Names are the server's to record: without a lookup, any the request carries are dropped.
+    this.#recordNames = options.recordNames ?? (async ({ requesterName: _n, clientName: _c, ...request }) => request);
   }
 
   get statusUrl(): string { return `${this.#baseUrl}.well-known/consent-status`; }
@@ -125,9 +130,10 @@ export class ConsentService {
       throw new HttpError(429, 'cool_down', `This citizen refused your last request; you may ask again in ${wait} s`, { 'Retry-After': String(wait) });
     }
     await this.#delivery.checkReplyTo(request.requester, request.replyTo);
+    const named = await this.#recordNames(request);
     await this.#locks.run(podPath, async () => {
-      await this.#store.write(path, Buffer.from(await serializeRequest(request)), 'text/turtle');
-      state.requests.set(url, request);
+      await this.#store.write(path, Buffer.from(await serializeRequest(named)), 'text/turtle');
+      state.requests.set(url, named);
     });
     return url;
   }
