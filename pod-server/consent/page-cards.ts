@@ -56,6 +56,7 @@ export function term(iri: string, lang: Lang, kind: 'purposes' | 'legalBases'): 
 export function confirmDeny(request: AccessRequest, w: Who, token: string, lang: Lang, cooldownMs: number): Html {
   const t = TEXT[lang];
   return html`<section class="confirm" aria-labelledby="confirm-heading"><h2 id="confirm-heading">${t.confirmDenyHeading(w.name)}</h2><p class="who">${whoNote(w, lang)}</p>
+<p>${t.sectionsWord}: ${listWords(request.sections.map((s) => t.sections[s] ?? s), lang)}</p>
 <p>${t.confirmDenyText(durationWords(secondsAsDuration(Math.max(1, Math.round(cooldownMs / 1000))), lang))}</p>
 <form method="post" action="/.account/consent/decide"><input type="hidden" name="csrf" value="${token}"><input type="hidden" name="request" value="${request.id}">
 <input type="hidden" name="confirmed" value="yes"><div class="actions"><button type="submit" name="decision" value="deny" class="danger">${t.confirmDeny}</button> <a href="/.account/consent">${t.back}</a></div></form></section>`;

@@ -27,6 +27,7 @@ nav.top{display:flex;gap:1rem;flex-wrap:wrap;justify-content:space-between;font-
 h2{margin-top:2rem;border-bottom:1px solid #ddd}
 section.request,.confirm{border:1px solid #bbb;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
 section.request h3{margin:.25rem 0}
+.confirm h2{margin-top:.25rem;border:0}
 .request img{float:right;margin-left:1rem}
 .who{color:#555;font-size:.9rem}
 .badge{display:inline-block;background:#e3f2e6;color:#14532d;border:1px solid #14532d;border-radius:1rem;padding:0 .6rem;font-size:.85rem}
@@ -34,6 +35,7 @@ section.request h3{margin:.25rem 0}
 .warning{background:#fff4e5;border-left:4px solid #b45309;padding:.25rem .75rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+dd small{display:block;color:#555}dd small code{word-break:normal}
 fieldset{border:1px solid #ddd;border-radius:.25rem;margin:.75rem 0}
 label.check{display:flex;align-items:center;gap:.5rem;margin:.25rem 0}
 label.check input{width:auto;margin:0}
@@ -43,8 +45,8 @@ label.check input{width:auto;margin:0}
 .error{color:#a00}
 .field-error{color:#a00;font-weight:600;margin:.25rem 0}
 [aria-invalid=true]{border:2px solid #a00}
-.actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:.75rem}
-button{padding:.5rem 1rem;cursor:pointer}
+.actions{display:flex;gap:.75rem;flex-wrap:wrap;align-items:center;margin-top:.75rem}
+button{font:inherit;padding:.4rem 1rem;cursor:pointer}
 button.danger{background:#fbeaea;border:1px solid #a00;color:#7a0000}
 ul.grants,ol.log,ul.history{padding-left:1.25rem}
 ul.grants li,ul.history li{margin:.5rem 0}

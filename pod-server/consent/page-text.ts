@@ -64,7 +64,7 @@ const sv = {
     notActive: 'Samtycket är inte längre aktivt.',
     other: (message: string) => `Det gick inte: ${message}`,
   },
-  errorSummary: 'Något behöver rättas:',
+  errorSummary: 'Något behöver rättas – se markeringarna nedan.',
   sections: {
     skills: 'Kompetenser', experience: 'Arbetslivserfarenhet', education: 'Utbildning', languages: 'Språk',
     licences: 'Körkort och certifikat', preferences: 'Önskemål om jobb', contact: 'Kontaktuppgifter', discoverable: 'Sökbar i matchningen',
@@ -152,7 +152,7 @@ const en: Text = {
     notActive: 'The consent is no longer active.',
     other: (message) => `That did not work: ${message}`,
   },
-  errorSummary: 'Something needs fixing:',
+  errorSummary: 'Something needs fixing – see the marked fields below.',
   sections: {
     skills: 'Skills', experience: 'Work experience', education: 'Education', languages: 'Languages',
     licences: 'Licences and certificates', preferences: 'Job preferences', contact: 'Contact details', discoverable: 'Findable in the matching search',
