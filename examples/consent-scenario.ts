@@ -1,28 +1,40 @@
 // An employer asks a citizen for her skills and experience for a named vacancy, the citizen
 // approves, the employer reads, the citizen withdraws, and the employer is refused.
-// Everything goes over HTTP to a real pod server started here (in memory, on a free port).
-// Run: npx tsx examples/consent-scenario.ts   (PORT=… if 3210 is taken)
+// Everything goes over HTTP to a real pod server: one started here (in memory, on a free port),
+// or one already running when BASE_URL names it, so that the requests show on its consent pages.
+// Run: npx tsx examples/consent-scenario.ts                       (PORT=… if 3210 is taken)
+//      BASE_URL=http://localhost:3000/ npx tsx examples/consent-scenario.ts
+import { randomBytes } from 'node:crypto';
 import { Session } from '@inrupt/solid-client-authn-node';
 import { OwnerClient, RequesterClient, buildRequest, describeEntry, noticeHash } from '../consent/index.ts';
 import { createPodServer } from '../pod-server/server.ts';
 
 const port = Number(process.env.PORT ?? 3210);
-const server = await createPodServer({
+const server = process.env.BASE_URL ? undefined : await createPodServer({
   port, baseUrl: `http://localhost:${port}/`, storage: 'memory', dataDir: '', maxBodyBytes: 1 << 20, durableWrites: false, identity: true,
 });
-await server.listen();
-const base = server.config.baseUrl;
+await server?.listen();
+const base = server?.config.baseUrl ?? new URL(process.env.BASE_URL!).href.replace(/\/?$/, '/');
+// A running server may have seen this example before: its accounts get fresh names.
+const suffix = server ? '' : `-${randomBytes(3).toString('hex')}`;
 console.log(`pod server on ${base}`);
 
 /** A person or an organisation: a pod from the account API, then a logged-in session. */
-async function join(name: string, fullName: string) {
+async function join(podName: string, fullName: string) {
+  const name = podName + suffix;
   const account = { name, email: `${name}@example.org`, password: 'a long example password' };
   const created = await post(`${base}.account/pods`, account);
   const credentials = await post(`${base}.account/credentials`, { name: 'example' }, `Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`);
   const session = new Session();
   await session.login({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, oidcIssuer: created.issuer });
   console.log(`${fullName}: ${created.webId}`);
-  return { webId: created.webId as string, podUrl: created.podUrl as string, clientId: credentials.clientId as string, fetch: session.fetch, session };
+  // The name the citizen is shown: the profile's foaf:name, recorded when a request arrives.
+  const webId = created.webId as string;
+  await session.fetch(webId.split('#')[0], {
+    method: 'PATCH', headers: { 'content-type': 'application/sparql-update' },
+    body: `PREFIX foaf: <http://xmlns.com/foaf/0.1/> DELETE { <${webId}> foaf:name ?n } INSERT { <${webId}> foaf:name ${JSON.stringify(fullName.replace(/ \(.*\)$/, ''))} } WHERE { <${webId}> foaf:name ?n }`,
+  });
+  return { webId, podUrl: created.podUrl as string, clientId: credentials.clientId as string, fetch: session.fetch, session, account };
 }
 
 async function post(url: string, body: unknown, authorization?: string) {
@@ -79,7 +91,12 @@ console.log(`   Status endpoint: ${JSON.stringify(await requester.checkStatus(an
 // 5. Anna's access log: every read under her consent, hash-chained.
 const { entries, verification } = await owner.readAccessLog();
 console.log(`5. Anna's access log (chain ${verification.valid ? 'verified' : 'BROKEN'}):`);
-for (const entry of entries) console.log(`   - ${describeEntry(entry, { granteeName: 'Volvo Cars recruiting', recordGivenAt: grant.validFrom })}`);
+for (const entry of entries) console.log(`   - ${describeEntry(entry, { granteeName: grant.requesterName, recordGivenAt: grant.validFrom })}`);
 
+if (!server) {
+  // 6. Against a running server: one more request, left for Anna to answer on her consent page.
+  await requester.sendRequest(await requester.findInbox(anna.webId), { ...request, sections: ['skills', 'experience', 'contact'], createdAt: new Date().toISOString() });
+  console.log(`6. A new request waits on ${base}.account/consent — log in as ${anna.account.email} / ${anna.account.password}`);
+}
 await Promise.all([anna.session.logout(), volvo.session.logout()]);
-await server.close();
+await server?.close();
