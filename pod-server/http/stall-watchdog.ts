@@ -27,11 +27,13 @@ export function stallWatchdog(thresholdMs: number, log: (line: string) => void =
     const lag = now - last - TICK_MS;
     last = now;
     if (lag > thresholdMs) {
-      const since = now - lag - TICK_MS;
-      const culprits = [...inFlight, ...finished.filter((a) => a.end! >= since)]
-        .filter((a) => a.start <= now - lag)
-        .slice(0, 5)
-        .map((a) => `${a.method} ${a.path} (${Math.round((a.end ?? now) - a.start)} ms)`);
+      // Whoever held the loop for `lag` ms was itself open for at least about that long.
+      const culprits = [...inFlight, ...finished]
+        .map((a) => ({ ...a, took: (a.end ?? now) - a.start }))
+        .filter((a) => a.took >= lag / 2)
+        .sort((a, b) => b.took - a.took)
+        .slice(0, 3)
+        .map((a) => `${a.method} ${a.path} (open ${Math.round(a.took)} ms)`);
       log(`event loop blocked for ${Math.round(lag)} ms; requests being handled: ${culprits.join(', ') || 'none (start-up or a timer)'}`);
     }
     finished = [];

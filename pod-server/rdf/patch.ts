@@ -30,9 +30,9 @@ export const PATCH_LIMITS = {
   /** Triple patterns in one where clause. */
   wherePatterns: 256,
   /** Partial solutions alive at once while joining. */
-  solutions: 50_000,
+  solutions: 20_000,
   /** Match steps (a triple looked at, a triple instantiated) per request. */
-  steps: 500_000,
+  steps: 200_000,
 };
 
 /** What a patch needs: inserting only is Append; a where clause reads; deleting writes. */
@@ -101,8 +101,13 @@ function solve(store: Store, patterns: Quad[], budget: WorkBudget, limit: number
   const bound = new Set<string>();
   let solutions: Binding[] = [new Map()];
   while (remaining.length > 0) {
-    const [{ pattern }] = remaining.splice(pickNext(remaining, bound), 1);
+    const [{ pattern, candidates: count }] = remaining.splice(pickNext(remaining, bound), 1);
     const last = remaining.length === 0;
+    // A pattern sharing no variable with the rest multiplies every solution by its match count,
+    // known in advance: refuse a cross product that is too big before building any of it.
+    const names = variables(pattern);
+    const independent = !names.some((name) => bound.has(name)) && new Set(names).size === names.length;
+    if (independent && solutions.length * count > PATCH_LIMITS.solutions && !(last && limit <= PATCH_LIMITS.solutions)) throw tooManySolutions();
     const next: Binding[] = [];
     for (const binding of solutions) {
       const [s, p, o] = [pattern.subject, pattern.predicate, pattern.object].map((t) => resolve(t, binding));
@@ -112,17 +117,18 @@ function solve(store: Store, patterns: Quad[], budget: WorkBudget, limit: number
         if (!extended) continue;
         next.push(extended);
         if (last && next.length >= limit) return next;
-        if (next.length > PATCH_LIMITS.solutions) {
-          throw new TooComplex(`The where clause has more than ${PATCH_LIMITS.solutions} partial solutions; make its patterns share variables or name more terms`, 'patch_too_complex');
-        }
+        if (next.length > PATCH_LIMITS.solutions) throw tooManySolutions();
       }
     }
     if (next.length === 0) return [];
     solutions = next;
-    for (const name of variables(pattern)) bound.add(name);
+    for (const name of names) bound.add(name);
   }
   return solutions;
 }
+
+const tooManySolutions = () =>
+  new TooComplex(`The where clause has more than ${PATCH_LIMITS.solutions} partial solutions; make its patterns share variables or name more terms`, 'patch_too_complex');
 
 /** How many triples match the pattern's fixed terms: counted once, before joining. */
 function candidates(store: Store, pattern: Quad): number {
