@@ -23,9 +23,18 @@ export interface PodServerConfig {
   consentCooldownSeconds?: number;
   /** VERIFIED_ORGANISATIONS (a JSON file): requesters the operator has verified, shown with a badge on the consent pages. */
   verifiedOrganisations?: VerifiedOrganisation[];
+  /** WORK_BUDGET_MS: synchronous work one request may cause (parsing, matching, converting) before it is refused. */
+  workBudgetMs?: number;
+  /** STALL_LOG_MS: log the requests in flight when the event loop is held longer than this (0: off). */
+  stallLogMs?: number;
+  /** CONVERSION_CACHE_BYTES: memory for documents converted to JSON-LD / N-Triples on GET. */
+  conversionCacheBytes?: number;
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
+export const DEFAULT_WORK_BUDGET_MS = 3000;
+export const DEFAULT_STALL_LOG_MS = 200;
+export const DEFAULT_CONVERSION_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** Reads the configuration from the environment, refusing values that make no sense. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerConfig {
@@ -45,6 +54,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     ...identityFromEnv(env),
     consentCooldownSeconds: positiveInteger(env, 'CONSENT_COOLDOWN_SECONDS', 24 * 3600),
     verifiedOrganisations: verifiedOrganisationsFromFile(env.VERIFIED_ORGANISATIONS),
+    workBudgetMs: positiveInteger(env, 'WORK_BUDGET_MS', DEFAULT_WORK_BUDGET_MS),
+    stallLogMs: positiveInteger(env, 'STALL_LOG_MS', DEFAULT_STALL_LOG_MS),
+    conversionCacheBytes: positiveInteger(env, 'CONVERSION_CACHE_BYTES', DEFAULT_CONVERSION_CACHE_BYTES),
   };
 }
 

@@ -6,13 +6,16 @@ import { AccessControl } from './auth/access-control.ts';
 import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
 import { solidOidcVerifier } from './auth/solid-oidc-wiring.ts';
 import { initializeRoot } from './bootstrap.ts';
-import type { PodServerConfig } from './config.ts';
+import { DEFAULT_CONVERSION_CACHE_BYTES, DEFAULT_STALL_LOG_MS, DEFAULT_WORK_BUDGET_MS, type PodServerConfig } from './config.ts';
 import { ConsentGate } from './consent/gate.ts';
 import { consentWellKnown } from './consent/well-known.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { lazyRouter } from './http/lazy-router.ts';
+import { stallWatchdog, type StallWatchdog } from './http/stall-watchdog.ts';
+import { setWorkBudgetMs } from './http/work-budget.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import type { LdpContext } from './ldp/context.ts';
+import { ConversionCache } from './rdf/conversion-cache.ts';
 import { registerJsonLdContext } from './rdf/parse.ts';
 import { CONTEXT_IRI } from '../vocab/terms.ts';
 import { ldpHandler } from './ldp/handler.ts';
@@ -48,11 +51,19 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     access: new AccessControl({ store, baseUrl: config.baseUrl }),
     patchQueue: new KeyedLock(),
     maxBodyBytes: config.maxBodyBytes,
+    conversions: new ConversionCache(config.conversionCacheBytes ?? DEFAULT_CONVERSION_CACHE_BYTES),
   };
+  setWorkBudgetMs(config.workBudgetMs ?? DEFAULT_WORK_BUDGET_MS);
 
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  const stallLogMs = config.stallLogMs ?? DEFAULT_STALL_LOG_MS;
+  let watchdog: StallWatchdog | undefined;
+  if (stallLogMs > 0) {
+    const dog = (watchdog = stallWatchdog(stallLogMs));
+    app.use((req, res, next) => dog.track(req, res, next));
+  }
   let credentials = parts.credentials ?? anonymousOnly;
   let identity: Identity | undefined;
   if (config.identity) {
@@ -79,6 +90,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
       server.keepAliveTimeout = 65_000;
     }),
     close: () => new Promise((resolve) => {
+      watchdog?.stop();
       if (!server) return resolve();
       server.close(() => resolve());
       server.closeAllConnections();

@@ -4,6 +4,7 @@ import type { Credentials } from '../auth/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { ConsentGate } from '../consent/gate.ts';
+import type { ConversionCache } from '../rdf/conversion-cache.ts';
 import type { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 
@@ -15,6 +16,8 @@ export interface LdpContext {
   /** Queues PATCHes per resource: read-modify-write under contention would otherwise retry forever. */
   patchQueue: KeyedLock;
   maxBodyBytes: number;
+  /** Documents converted to another RDF format for a GET, by variant ETag. */
+  conversions?: ConversionCache;
   /** Consent enforcement, when identities exist to grant things to. */
   consent?: ConsentGate;
 }

@@ -1,10 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { Conflict, UnsupportedMediaType } from '../errors.ts';
+import { isInboxPath } from '../consent/layout.ts';
 import { readBody } from '../http/body.ts';
+import { inputBudget } from '../http/work-budget.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { N3, SPARQL_UPDATE, TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
 import { parseN3Patch } from '../rdf/n3-patch.ts';
-import { applyPatch, patchModes, type PatchOperation } from '../rdf/patch.ts';
+import { applyPatch, patchBudget, patchModes, type PatchOperation } from '../rdf/patch.ts';
 import { parseRdf } from '../rdf/parse.ts';
 import { writeTurtle } from '../rdf/serialize.ts';
 import { parseSparqlUpdate } from '../rdf/sparql-update.ts';
@@ -25,7 +27,9 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
 
   const existing = await context.store.metadata(path);
   const modes = patchModes(operations);
-  const change: AccessMode = modes.write ? 'write' : 'append';
+  // An inbox is appended to by strangers: Append there creates members (POST), it does not let
+  // anyone edit the inbox's own description, so a PATCH to it needs Write.
+  const change: AccessMode = modes.write || isInboxPath(path) ? 'write' : 'append';
   const needs = existing ? [{ path, mode: change }] : creationNeeds(path, change);
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
@@ -49,8 +53,8 @@ async function applyAndStore(context: LdpContext, request: LdpRequest, response:
       throw new Conflict(`${path} is ${current.contentType}, not RDF, so it cannot be patched`, 'not_rdf');
     }
     if (!current) await checkNamespace(context, path);
-    const document = current?.body.length ? await parseRdf(current.body.toString('utf8'), TURTLE, request.url) : [];
-    const result = Buffer.from(writeTurtle(applyPatch(document, operations)));
+    const document = current?.body.length ? await parseRdf(current.body.toString('utf8'), TURTLE, request.url, inputBudget(request.raw, 'Reading the document to patch')) : [];
+    const result = Buffer.from(writeTurtle(applyPatch(document, operations, patchBudget(request.raw))));
     try {
       await writeAndForget(context, path, result, TURTLE, response, (now) => {
         if (now?.etag !== current?.etag) throw new ChangedMeanwhile();

@@ -5,7 +5,8 @@ import { isNotModified, variantTag } from '../http/preconditions.ts';
 import { JSON_LD, N_TRIPLES, RDF_TYPES, TURTLE, essence, isRdfType, type RdfType } from '../rdf/media-types.ts';
 import { parseRdf } from '../rdf/parse.ts';
 import { serializeRdf } from '../rdf/serialize.ts';
-import { isContainerPath } from '../storage/store.ts';
+import { conversionBudget } from '../http/work-budget.ts';
+import { isContainerPath, type StoredResource } from '../storage/store.ts';
 import { containerQuads } from './container.ts';
 import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
 import { describeResource, setWacAllow } from './headers.ts';
@@ -35,15 +36,29 @@ export async function read(context: LdpContext, request: LdpRequest, response: S
 
   let body: Buffer | string = stored.body;
   if (container) {
-    body = await serializeRdf(await containerQuads(context.store, context.baseUrl, request.path, stored), type as RdfType);
+    // Not cached: the listing changes with the members, which the container's ETag does not track.
+    const budget = conversionBudget(request.raw, `Listing ${request.path} as ${type}`);
+    body = await serializeRdf(await containerQuads(context.store, context.baseUrl, request.path, stored), type as RdfType, budget);
   } else if (isRdf && type !== essence(stored.contentType)) {
-    body = await serializeRdf(await parseRdf(stored.body.toString('utf8'), stored.contentType, request.url), type as RdfType);
+    body = await converted(context, request, stored, type as RdfType, etag);
   }
   const contentType = isRdf ? `${type}${type === N_TRIPLES || type === TURTLE ? '; charset=utf-8' : ''}` : stored.contentType;
   response.setHeader('Content-Type', contentType);
   response.setHeader('Content-Length', Buffer.byteLength(body));
   response.writeHead(200);
   response.end(withBody ? body : undefined);
+}
+
+/** A stored document in another RDF format: converted once per version, then served from the cache. */
+async function converted(context: LdpContext, request: LdpRequest, stored: StoredResource, type: RdfType, etag: string): Promise<Buffer> {
+  const key = `${request.path} ${etag}`;
+  const cached = context.conversions?.get(key);
+  if (cached) return cached;
+  const budget = conversionBudget(request.raw, `Converting ${request.path} to ${type}`);
+  const quads = await parseRdf(stored.body.toString('utf8'), stored.contentType, request.url, budget);
+  const body = Buffer.from(await serializeRdf(quads, type, budget));
+  context.conversions?.set(key, body);
+  return body;
 }
 
 /** OPTIONS without a preflight: describe what can be done here; no authorization needed. */

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { BadRequest, Conflict, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../errors.ts';
 import { readBody } from '../http/body.ts';
+import { inputBudget, type WorkBudget } from '../http/work-budget.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
 import { parseRdf, type Quad } from '../rdf/parse.ts';
 import { writeTurtle } from '../rdf/serialize.ts';
+import { tripleProblem } from '../rdf/validate.ts';
 import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type WriteCheck } from '../storage/store.ts';
 import { LDP_CONTAINS } from './container.ts';
 import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
@@ -31,7 +33,7 @@ export async function put(context: LdpContext, request: LdpRequest, response: Se
   const existing = await context.store.metadata(path);
   await authorize(context, request, existing ? [{ path, mode: 'write' }] : creationNeeds(path, 'write'));
   const body = await readBody(request.raw, context.maxBodyBytes);
-  const stored = await storable(body, contentType, request.url, path);
+  const stored = await storable(body, contentType, request.url, path, inputBudget(request.raw, 'This body'));
   if (!existing) await checkNamespace(context, path);
   let created = false;
   await writeAndForget(context, path, stored.body, stored.contentType, response, async (current) => {
@@ -59,7 +61,7 @@ export async function post(context: LdpContext, request: LdpRequest, response: S
   // Relative IRIs in the body resolve against the new member's URL, so parse once the name is known.
   for (let attempt = 0; ; attempt++) {
     const target = container + name + suffix;
-    const stored = await storable(body, contentType, urlForPath(context.baseUrl, target), target);
+    const stored = await storable(body, contentType, urlForPath(context.baseUrl, target), target, inputBudget(request.raw, 'This body'));
     try {
       await writeAndForget(context, target, stored.body, stored.contentType, response, async (current) => {
         if (current || (await context.store.metadata(container + name + (suffix ? '' : '/')))) throw new NameTaken();
@@ -80,12 +82,20 @@ export function requireContentType(request: LdpRequest): string {
   return contentType;
 }
 
-/** RDF is parsed (400 on syntax errors) and, unless it is Turtle already, re-serialized as Turtle. */
-export async function storable(body: Buffer, contentType: string, baseIRI: string, path: string): Promise<{ body: Buffer; contentType: string }> {
+/**
+ * RDF is parsed (400 on syntax errors) and, unless it is Turtle already, re-serialized as
+ * Turtle; whatever is converted is first checked to be writable as Turtle that reads back.
+ */
+export async function storable(body: Buffer, contentType: string, baseIRI: string, path: string, budget?: WorkBudget): Promise<{ body: Buffer; contentType: string }> {
   if (!isRdfType(contentType)) return { body, contentType };
-  const quads = await parseRdf(body.toString('utf8'), contentType, baseIRI);
+  const quads = await parseRdf(body.toString('utf8'), contentType, baseIRI, budget);
   if (isContainerPath(path)) rejectContainment(quads);
-  return essence(contentType) === TURTLE ? { body, contentType: TURTLE } : { body: Buffer.from(writeTurtle(quads)), contentType: TURTLE };
+  if (essence(contentType) === TURTLE) return { body, contentType: TURTLE };
+  for (const q of quads) {
+    const problem = tripleProblem(q);
+    if (problem) throw new BadRequest(`Cannot store this as Turtle: ${problem}`, 'invalid_rdf');
+  }
+  return { body: Buffer.from(writeTurtle(quads)), contentType: TURTLE };
 }
 
 export function rejectContainment(quads: Quad[]): void {

@@ -1,6 +1,7 @@
 import { Writer, type Quad } from 'n3';
-import { loadJsonLd } from './jsonld-loader.ts';
+import { unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
 import { JSON_LD, N_TRIPLES, type RdfType } from './media-types.ts';
+import { quadsToJsonLd } from './rdf-to-jsonld.ts';
 
 export const COMMON_PREFIXES: Record<string, string> = {
   ldp: 'http://www.w3.org/ns/ldp#',
@@ -17,15 +18,10 @@ export function writeTurtle(quads: Quad[], prefixes: Record<string, string> = CO
   return output;
 }
 
-export async function serializeRdf(quads: Quad[], type: RdfType): Promise<string> {
-  if (type === N_TRIPLES) {
-    const writer = new Writer({ format: 'N-Triples' });
-    return writer.quadsToString(quads);
-  }
-  if (type === JSON_LD) {
-    const nquads = new Writer({ format: 'N-Quads' }).quadsToString(quads);
-    const expanded = await (await loadJsonLd()).fromRDF(nquads, { format: 'application/n-quads' });
-    return JSON.stringify(expanded);
-  }
+/** Every format is written in one linear pass; the work is charged to `budget`. */
+export async function serializeRdf(quads: Quad[], type: RdfType, budget: WorkBudget = unlimitedInput('Serializing this document')): Promise<string> {
+  if (type === JSON_LD) return quadsToJsonLd(quads, budget);
+  budget.spend(quads.length);
+  if (type === N_TRIPLES) return new Writer({ format: 'N-Triples' }).quadsToString(quads);
   return writeTurtle(quads);
 }

@@ -1,6 +1,7 @@
 import sparqljs from 'sparqljs';
 import { DataFactory, type Quad, type Term } from 'n3';
-import { BadRequest } from '../errors.ts';
+import { BadRequest, HttpError } from '../errors.ts';
+import { sparqlNestingDepth } from './nesting.ts';
 import type { PatchOperation } from './patch.ts';
 
 const { quad, namedNode, literal, blankNode, variable, defaultGraph } = DataFactory;
@@ -11,6 +12,7 @@ const { quad, namedNode, literal, blankNode, variable, defaultGraph } = DataFact
  * anything else (GRAPH, FILTER, OPTIONAL, LOAD, CLEAR...) is refused with a 400 naming it.
  */
 export function parseSparqlUpdate(body: string, baseIRI: string): PatchOperation[] {
+  checkBounds(body);
   let parsed: sparqljs.SparqlQuery;
   try {
     parsed = new sparqljs.Parser({ baseIRI }).parse(body);
@@ -19,6 +21,23 @@ export function parseSparqlUpdate(body: string, baseIRI: string): PatchOperation
   }
   if (parsed.type !== 'update') throw new BadRequest('Expected a SPARQL Update, got a query', 'invalid_patch');
   return parsed.updates.map(toOperation);
+}
+
+/**
+ * sparqljs cannot be interrupted and is slow (about 0.6 MB/s on flat data, quadratic in nested
+ * groups, then a stack overflow), so its input is bounded before it sees it.
+ */
+export const SPARQL_LIMITS = { bytes: 256 * 1024, nesting: 32 };
+
+function checkBounds(body: string): void {
+  const bytes = Buffer.byteLength(body);
+  if (bytes > SPARQL_LIMITS.bytes) {
+    throw new HttpError(413, 'patch_too_large', `A SPARQL Update may be at most ${SPARQL_LIMITS.bytes} bytes, this one is ${bytes}; send larger changes as N3 Patch or PUT`);
+  }
+  const depth = sparqlNestingDepth(body);
+  if (depth > SPARQL_LIMITS.nesting) {
+    throw new BadRequest(`Invalid SPARQL Update: brackets nested ${depth} deep; at most ${SPARQL_LIMITS.nesting} levels are accepted`, 'patch_too_deep');
+  }
 }
 
 function toOperation(update: sparqljs.UpdateOperation): PatchOperation {
