@@ -2,6 +2,8 @@ import { DEFAULT_INBOX_LIMITS, type InboxLimitSettings } from '../config.ts';
 import { HttpError, UnsupportedMediaType } from '../errors.ts';
 import { rateLimit, type RateLimit } from '../http/rate-limit.ts';
 import { isRdfType } from '../rdf/media-types.ts';
+import { members as inboxMembers } from '../ldp/container.ts';
+import { isAclPath } from '../ldp/paths.ts';
 import { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { INBOX_DIR, podOf } from './layout.ts';
@@ -95,7 +97,7 @@ export class InboxLimits {
   /** Something was written or deleted in an inbox (by LDP, or a notification we delivered). */
   touched(path: string): void {
     const pod = podOf(path);
-    if (!pod || !path.startsWith(pod + INBOX_DIR)) return;
+    if (!pod || !path.startsWith(pod + INBOX_DIR) || isAclPath(path)) return;
     const inbox = pod + INBOX_DIR;
     if (path === inbox) this.#usage.delete(pod);
     else if (path.indexOf('/', inbox.length) === -1 || path.indexOf('/', inbox.length) === path.length - 1) this.#usage.get(pod)?.stale.add(path);
@@ -108,7 +110,7 @@ export class InboxLimits {
   async #current(podPath: string): Promise<Usage> {
     let usage = this.#usage.get(podPath);
     if (!usage) {
-      const members = await this.#store.children(podPath + INBOX_DIR);
+      const members = await inboxMembers(this.#store, podPath + INBOX_DIR);
       usage = { sizes: new Map(members.map((path) => [path, undefined])), stale: new Set(), reservedItems: 0, reservedBytes: 0 };
       this.#usage.set(podPath, usage);
     }

@@ -306,9 +306,8 @@ function pagingOf(paging: Paging, sizes: { default: number; max: number }): { of
   return { offset: whole(paging.offset, 0), limit: Math.min(sizes.max, Math.max(1, whole(paging.limit, sizes.default))) };
 }
 
-/** Records in the order they were first decided, then by URL: a stable order for paging. */
-const byGiven = (a: ConsentRecord, b: ConsentRecord): number =>
-  (a.statusHistory[0]?.at ?? '').localeCompare(b.statusHistory[0]?.at ?? '') || a.id.localeCompare(b.id);
+/** Records in the order they were first decided (the sort is stable, so ties keep the index's order). */
+const byGiven = (a: ConsentRecord, b: ConsentRecord): number => (a.statusHistory[0]?.at ?? '').localeCompare(b.statusHistory[0]?.at ?? '');
 
 function asDecisionError<T>(work: () => T): T {
   try {
