@@ -9,6 +9,8 @@ const LDP_INBOX = 'http://www.w3.org/ns/ldp#inbox';
 // What a profile calls its subject, as the consent pages show it.
 const NAME_PREDICATES = ['http://xmlns.com/foaf/0.1/name', 'http://schema.org/name', 'http://www.w3.org/2006/vcard/ns#fn', 'http://www.w3.org/2006/vcard/ns#organization-name'];
 const TIMEOUT_MS = 5000;
+// A WebID profile is a small document; a requester's server cannot make us hold a large one.
+const MAX_PROFILE_BYTES = 256 * 1024;
 
 /**
  * Notifications to requesters' inboxes. The server only ever posts to the inbox a requester's
@@ -68,7 +70,7 @@ export class InboxDelivery {
     } else {
       try {
         const response = await fetch(documentUrl, { headers: { accept: 'text/turtle' }, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
-        if (response.ok) { text = await response.text(); type = response.headers.get('content-type') ?? type; }
+        if (response.ok) { text = await boundedText(response, MAX_PROFILE_BYTES); type = response.headers.get('content-type') ?? type; }
       } catch { /* unreachable profile: no inbox */ }
     }
     if (!text) return { inboxes: [] };
@@ -80,4 +82,20 @@ export class InboxDelivery {
       return { inboxes: [] };
     }
   }
+}
+
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function boundedText(response: Response, limit: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > limit || !response.body) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > limit) return undefined; // leaving the loop cancels the stream
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -8,6 +8,8 @@ import { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { INBOX_DIR, podOf } from './layout.ts';
 
+const MAX_TRACKED_INBOXES = 10_000;
+
 /** What one inbox holds: each member's size in bytes (undefined until measured). */
 interface Usage {
   sizes: Map<string, number | undefined>;
@@ -109,10 +111,17 @@ export class InboxLimits {
    */
   async #current(podPath: string): Promise<Usage> {
     let usage = this.#usage.get(podPath);
-    if (!usage) {
+    if (usage) {
+      this.#usage.delete(podPath); // most recently used last
+    } else {
       const members = await inboxMembers(this.#store, podPath + INBOX_DIR);
       usage = { sizes: new Map(members.map((path) => [path, undefined])), stale: new Set(), reservedItems: 0, reservedBytes: 0 };
-      this.#usage.set(podPath, usage);
+    }
+    this.#usage.set(podPath, usage);
+    // Counters for inboxes nobody wrote to lately are dropped (and rebuilt from a listing if needed).
+    for (const [pod, old] of this.#usage) {
+      if (this.#usage.size <= MAX_TRACKED_INBOXES) break;
+      if (old.reservedItems === 0) this.#usage.delete(pod);
     }
     for (const path of [...usage.stale]) {
       usage.stale.delete(path);

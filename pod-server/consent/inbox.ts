@@ -25,7 +25,7 @@ export async function postToInbox(context: LdpContext, request: LdpRequest, resp
     if (!isRdfType(contentType)) return post(context, request, response);
   } else {
     limits.checkType(contentType);
-    await limits.consume(podPath, request.credentials.webId!);
+    await limits.consume(podPath, request.credentials.webId ?? 'anonymous');
   }
   const body = await readBody(request.raw, owner ? context.maxBodyBytes : limits.bodyLimit(context.maxBodyBytes));
   if (ACCESS_REQUEST.test(body.toString('utf8'))) {
