@@ -17,16 +17,22 @@ const ACCESS_REQUEST = /AccessRequest/;
  */
 export async function postToInbox(context: LdpContext, request: LdpRequest, response: ServerResponse): Promise<void> {
   const contentType = String(request.raw.headers['content-type'] ?? '');
-  await authorize(context, request, [{ path: request.path, mode: 'append' }]);
   const podPath = podOf(request.path)!;
   const limits = context.consent!.inbox;
-  const owner = (await context.access.check(request.credentials, request.origin, request.path, 'write')).allow;
-  if (owner) {
-    if (!isRdfType(contentType)) return post(context, request, response);
-  } else {
-    limits.checkType(contentType);
-    await limits.consume(podPath, request.credentials.webId ?? 'anonymous');
+  let owner: boolean;
+  try {
+    await authorize(context, request, [{ path: request.path, mode: 'append' }]);
+    owner = (await context.access.check(request.credentials, request.origin, request.path, 'write')).allow;
+    if (!owner) {
+      limits.checkType(contentType);
+      await limits.consume(podPath, request.credentials.webId ?? 'anonymous');
+    }
+  } catch (error) {
+    // Refused before the body was read: close rather than read a flood's bytes only to drop them.
+    if (hasBody(request)) response.setHeader('Connection', 'close');
+    throw error;
   }
+  if (owner && !isRdfType(contentType)) return post(context, request, response);
   const body = await readBody(request.raw, owner ? context.maxBodyBytes : limits.bodyLimit(context.maxBodyBytes));
   if (ACCESS_REQUEST.test(body.toString('utf8'))) {
     const consent = await context.consent!.service();
@@ -50,3 +56,6 @@ export async function postToInbox(context: LdpContext, request: LdpRequest, resp
   if (path) held.commit(path);
   else held.release();
 }
+
+const hasBody = (request: LdpRequest): boolean =>
+  Number(request.raw.headers['content-length'] ?? 0) > 0 || request.raw.headers['transfer-encoding'] !== undefined;
