@@ -143,10 +143,24 @@ describe('owner client', () => {
   });
 
   it('lists pending requests, grants and records, refusing malformed answers', async () => {
-    const { owner } = client((c) => (c.url.endsWith('requests') ? json([sampleRequest()]) : c.url.endsWith('grants') ? json([sampleRecord()]) : json([{ id: 'x' }])));
+    const page = (items: unknown[]) => json({ items, total: items.length, offset: 0, limit: 500 });
+    const { owner } = client((c) => (c.url.includes('requests') ? page([sampleRequest()]) : c.url.includes('grants') ? page([sampleRecord()]) : page([{ id: 'x' }])));
     expect(await owner.listPending()).to.deep.equal([sampleRequest()]);
     expect(await owner.listActiveGrants()).to.deep.equal([sampleRecord()]);
     expect(await owner.exportRecords().catch((e: Error) => e.message)).to.match(/not a valid consent record/);
+    const { owner: plain } = client(() => json([sampleRequest()]));
+    expect(await plain.listPending().catch((e: Error) => e.message)).to.match(/expected a page/);
+  });
+
+  it('follows the pages of a listing to the end', async () => {
+    const all = Array.from({ length: 7 }, (_, i) => ({ ...sampleRequest(), id: `${POD}consent/requests/${i}` }));
+    const { calls, owner } = client((c) => {
+      const query = new URL(c.url).searchParams;
+      const offset = Number(query.get('offset')), limit = Math.min(3, Number(query.get('limit')));
+      return json({ items: all.slice(offset, offset + limit), total: all.length, offset, limit });
+    });
+    expect((await owner.listPending()).map((r) => r.id)).to.deep.equal(all.map((r) => r.id));
+    expect(calls.map((c) => new URL(c.url).searchParams.get('offset'))).to.deep.equal(['0', '3', '6']);
   });
 
   it('reads and verifies the access log; reports a broken chain; errors carry status', async () => {

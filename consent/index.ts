@@ -25,6 +25,6 @@ export type { ConsentNotification } from './notifications.ts';
 export { RequesterClient, buildRequest, noticeHash } from './requester.ts';
 export type { RequesterOptions, RequestInput, ReceivedConsent, RefusedConsent } from './requester.ts';
 export { OwnerClient, isAccessRequest, isConsentRecord } from './owner.ts';
-export type { OwnerOptions, DecisionResult } from './owner.ts';
+export type { OwnerOptions, DecisionResult, Page, PageOptions } from './owner.ts';
 export { ConsentHttpError } from './http.ts';
 export type { Fetch } from './http.ts';

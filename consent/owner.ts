@@ -6,6 +6,12 @@ import { failure, getJson, postJson, podBase, type Fetch } from './http.ts';
 
 export interface OwnerOptions { podUrl: string; fetch: Fetch }
 export interface DecisionResult { record: string; receipt?: string }
+export interface PageOptions { offset?: number; limit?: number }
+/** A page of a listing: `items` from `offset`, `total` in all. */
+export interface Page<T> { items: T[]; total: number; offset: number; limit: number; next?: string }
+
+const PAGE_SIZE = 500; // the server's largest page
+const MAX_PAGES = 10_000;
 
 export class OwnerClient {
   private readonly pod: string;
@@ -16,12 +22,39 @@ export class OwnerClient {
     return {
       decisions: `${this.pod}.consent/decisions`, withdrawals: `${this.pod}.consent/withdrawals`,
       requests: `${this.pod}.consent/requests`, grants: `${this.pod}.consent/grants`, records: `${this.pod}.consent/records`,
-      accessLog: `${this.pod}consent/access-log`,
+      accessLog: `${this.pod}consent/access-log`, log: `${this.pod}.consent/log`,
     };
   }
 
+  /** Every pending request, oldest first (all pages). */
   async listPending(): Promise<AccessRequest[]> {
-    return asArray(await getJson(this.f, this.urls.requests, 'listing pending requests'), isAccessRequest, 'access request');
+    return this.all(this.urls.requests, isAccessRequest, 'access request', 'listing pending requests');
+  }
+
+  /** One page of a listing (the server's default size unless `limit`), with the total. */
+  async page(what: 'requests', opts?: PageOptions): Promise<Page<AccessRequest>>;
+  async page(what: 'grants' | 'records', opts?: PageOptions): Promise<Page<ConsentRecord>>;
+  async page(what: 'requests' | 'grants' | 'records', opts: PageOptions = {}): Promise<Page<AccessRequest | ConsentRecord>> {
+    const guard = (what === 'requests' ? isAccessRequest : isConsentRecord) as (x: unknown) => x is AccessRequest | ConsentRecord;
+    return asPage(await getJson(this.f, pageUrl(this.urls[what], opts), `listing ${what}`), guard, what === 'requests' ? 'access request' : 'consent record');
+  }
+
+  /** One page of the access log, newest first, with the total and the chain's head (not verified: see readAccessLog). */
+  async accessLogPage(opts: PageOptions = {}): Promise<Page<AccessLogEntry> & { head?: { seq: number; hash: string } }> {
+    const body = await getJson(this.f, pageUrl(this.urls.log, opts), 'reading the access log') as { head?: { seq: number; hash: string } };
+    const page = asPage(body, (x): x is AccessLogEntry => !!x && typeof x === 'object' && typeof (x as AccessLogEntry).hash === 'string', 'access log entry');
+    return body.head ? { ...page, head: body.head } : page;
+  }
+
+  /** Follows the pages of a listing to the end (bounded: a server that never ends is an error). */
+  private async all<T>(url: string, guard: (x: unknown) => x is T, what: string, doing: string): Promise<T[]> {
+    const out: T[] = [];
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const page = asPage(await getJson(this.f, pageUrl(url, { offset: out.length, limit: PAGE_SIZE }), doing), guard, what);
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.total) return out;
+    }
+    throw new Error(`${doing}: more than ${MAX_PAGES} pages`);
   }
 
   /** Approves all requested sections, or only `sections`, optionally until an earlier `validUntil`. */
@@ -36,8 +69,9 @@ export class OwnerClient {
     return decisionResult(await postJson(this.f, this.urls.decisions, { request: requestUrl, decision: 'deny' }, 'denying the request', [201]), false);
   }
 
+  /** Every active grant (all pages). */
   async listActiveGrants(): Promise<ConsentRecord[]> {
-    return asArray(await getJson(this.f, this.urls.grants, 'listing active grants'), isConsentRecord, 'consent record');
+    return this.all(this.urls.grants, isConsentRecord, 'consent record', 'listing active grants');
   }
 
   async withdraw(recordUrl: string): Promise<{ record: string; status: 'withdrawn' }> {
@@ -48,7 +82,7 @@ export class OwnerClient {
 
   /** Every record, for GDPR Art. 20 export. */
   async exportRecords(): Promise<ConsentRecord[]> {
-    return asArray(await getJson(this.f, this.urls.records, 'exporting consent records'), isConsentRecord, 'consent record');
+    return this.all(this.urls.records, isConsentRecord, 'consent record', 'exporting consent records');
   }
 
   /** The access log with its chain verified. Pass the head you saw last time to detect truncation. */
@@ -70,11 +104,21 @@ function decisionResult(body: unknown, expectReceipt: boolean): DecisionResult {
   return typeof b.receipt === 'string' ? { record: b.record, receipt: b.receipt } : { record: b.record };
 }
 
-function asArray<T>(v: unknown, guard: (x: unknown) => x is T, what: string): T[] {
-  if (!Array.isArray(v)) throw new Error(`expected a JSON array of ${what}s`);
-  const bad = v.findIndex((x) => !guard(x));
+function pageUrl(url: string, opts: PageOptions): string {
+  const query = new URLSearchParams();
+  if (opts.offset !== undefined) query.set('offset', String(opts.offset));
+  if (opts.limit !== undefined) query.set('limit', String(opts.limit));
+  return query.size ? `${url}?${query}` : url;
+}
+
+function asPage<T>(v: unknown, guard: (x: unknown) => x is T, what: string): Page<T> {
+  const p = v as Page<unknown>;
+  if (!p || typeof p !== 'object' || !Array.isArray(p.items) || ![p.total, p.offset, p.limit].every(Number.isInteger)) {
+    throw new Error(`expected a page of ${what}s ({ items, total, offset, limit })`);
+  }
+  const bad = p.items.findIndex((x) => !guard(x));
   if (bad >= 0) throw new Error(`item ${bad} is not a valid ${what}`);
-  return v;
+  return { items: p.items as T[], total: p.total, offset: p.offset, limit: p.limit, ...(typeof p.next === 'string' ? { next: p.next } : {}) };
 }
 
 const isStr = (x: unknown): x is string => typeof x === 'string';

@@ -77,13 +77,14 @@ export class RequesterClient {
   }
 
   /**
-   * POSTs the request to the citizen's inbox. Returns the stored request's URL (Location).
-   * Throws ConsentHttpError: 400 (body = the SHACL report), 403 (requester is not you), 429 (retryAfter set).
+   * POSTs the request to the citizen's inbox. Returns the stored request's URL (Location); when the same
+   * request is already pending (200), that request's URL. Throws ConsentHttpError: 400 (body = the SHACL
+   * report), 403 (requester is not you), 409 / 507 (too many pending), 413, 429 (retryAfter set).
    */
   async sendRequest(citizenInbox: string, request: AccessRequest, contentType: 'text/turtle' | 'application/ld+json' = 'text/turtle'): Promise<string> {
     const body = await serializeRequest({ ...request, id: '' }, contentType);
     const res = await this.f(citizenInbox, { method: 'POST', headers: { 'content-type': contentType }, body });
-    if (res.status !== 201) throw await failure(res, citizenInbox, 'sending the access request');
+    if (res.status !== 201 && res.status !== 200) throw await failure(res, citizenInbox, 'sending the access request');
     const location = res.headers.get('location');
     if (!location) throw new ConsentHttpError('the server gave no Location for the stored request', res.status, citizenInbox, '');
     return new URL(location, citizenInbox).href;

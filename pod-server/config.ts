@@ -29,6 +29,63 @@ export interface PodServerConfig {
   stallLogMs?: number;
   /** CONVERSION_CACHE_BYTES: memory for documents converted to JSON-LD / N-Triples on GET. */
   conversionCacheBytes?: number;
+  /** Rates and quotas on inbox POSTs from agents other than the owner (see InboxLimitSettings). */
+  inboxLimits?: Partial<InboxLimitSettings>;
+}
+
+/**
+ * What strangers may put in a citizen's inbox (access requests and plain notifications). The
+ * owner (anyone with Write on the inbox) is not limited. 0 turns a limit off.
+ */
+export interface InboxLimitSettings {
+  /** POSTs per sender WebID per pod per hour (INBOX_SENDER_PER_HOUR). */
+  senderPerHour: number;
+  /** POSTs per pod per hour, all senders together (INBOX_POD_PER_HOUR). */
+  podPerHour: number;
+  /** Largest notification or access request body, bytes (INBOX_MAX_NOTIFICATION_BYTES). */
+  maxNotificationBytes: number;
+  /** Bytes of notifications an inbox may hold (INBOX_MAX_BYTES). */
+  maxBytes: number;
+  /** Notifications an inbox may hold (INBOX_MAX_ITEMS). */
+  maxItems: number;
+  /** Access requests waiting for the citizen's decision, per pod (CONSENT_MAX_PENDING). */
+  maxPending: number;
+  /** … from one requester WebID (CONSENT_MAX_PENDING_PER_REQUESTER). */
+  maxPendingPerRequester: number;
+  /** … from requesters the citizen has never approved (CONSENT_MAX_PENDING_UNKNOWN). */
+  maxPendingUnknown: number;
+}
+
+export const DEFAULT_INBOX_LIMITS: InboxLimitSettings = {
+  senderPerHour: 20,
+  podPerHour: 200,
+  maxNotificationBytes: 64 * 1024,
+  maxBytes: 5 * 1024 * 1024,
+  maxItems: 1000,
+  maxPending: 100,
+  maxPendingPerRequester: 3,
+  maxPendingUnknown: 20,
+};
+
+const INBOX_LIMIT_VARIABLES: Record<keyof InboxLimitSettings, string> = {
+  senderPerHour: 'INBOX_SENDER_PER_HOUR',
+  podPerHour: 'INBOX_POD_PER_HOUR',
+  maxNotificationBytes: 'INBOX_MAX_NOTIFICATION_BYTES',
+  maxBytes: 'INBOX_MAX_BYTES',
+  maxItems: 'INBOX_MAX_ITEMS',
+  maxPending: 'CONSENT_MAX_PENDING',
+  maxPendingPerRequester: 'CONSENT_MAX_PENDING_PER_REQUESTER',
+  maxPendingUnknown: 'CONSENT_MAX_PENDING_UNKNOWN',
+};
+
+function inboxLimitsFromEnv(env: NodeJS.ProcessEnv): InboxLimitSettings {
+  const limits = { ...DEFAULT_INBOX_LIMITS };
+  for (const [key, name] of Object.entries(INBOX_LIMIT_VARIABLES) as [keyof InboxLimitSettings, string][]) {
+    const value = Number(env[name] ?? limits[key]);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 turns the limit off), got ${env[name]}`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
@@ -57,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     workBudgetMs: positiveInteger(env, 'WORK_BUDGET_MS', DEFAULT_WORK_BUDGET_MS),
     stallLogMs: positiveInteger(env, 'STALL_LOG_MS', DEFAULT_STALL_LOG_MS),
     conversionCacheBytes: positiveInteger(env, 'CONVERSION_CACHE_BYTES', DEFAULT_CONVERSION_CACHE_BYTES),
+    inboxLimits: inboxLimitsFromEnv(env),
   };
 }
 

@@ -124,6 +124,7 @@ function mountConsent(app: Express, config: PodServerConfig, context: LdpContext
     baseUrl: config.baseUrl,
     keyFile: config.storage === 'file' ? join(config.dataDir, 'consent$', 'receipt-key.json') : undefined,
     cooldownMs: (config.consentCooldownSeconds ?? 24 * 3600) * 1000,
+    inboxLimits: config.inboxLimits,
     agentFetch: identity.agent.fetch,
     // Names are recorded when a request arrives, never re-read when a page shows it.
     recordNames: async (request) => (await import('./consent/requester-names.ts')).recordNames(request, {

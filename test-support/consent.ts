@@ -30,7 +30,7 @@ export function employerRequest(employer: Agent, citizen: Agent, sections: Secti
     sections,
     purpose: 'https://w3id.org/dpv#HumanResourceManagement',
     legalBasis: 'https://w3id.org/dpv#Consent',
-    notice: { en: NOTICE_EN, sv: NOTICE_SV, url: 'https://employer.example/privacy/welder-2026', sha256: noticeHash(NOTICE_EN) },
+    notice: { en: NOTICE_EN, sv: NOTICE_SV, url: `${employer.account.podUrl}privacy/welder-2026`, sha256: noticeHash(NOTICE_EN) },
     duration: 'P30D',
     retention: 'P90D',
     replyTo: employer.inbox,

@@ -3,12 +3,15 @@ import { BadRequest, MethodNotAllowed, NotFound, UnsupportedMediaType } from '..
 import { readBody } from '../http/body.ts';
 import { authorize, type LdpContext, type LdpRequest } from '../ldp/context.ts';
 import { podOf } from './layout.ts';
+import type { Page, Paging } from './service.ts';
 
 const JSON_LIMIT = 64 * 1024;
+const LISTINGS = ['requests', 'grants', 'records', 'log'];
 
 /**
  * The owner's JSON API under /{pod}/.consent/: decisions, withdrawals and listings. Only an
  * agent with Control of the pod gets in; the library then checks it is the data subject.
+ * Listings are paged (`?offset=&limit=`): `{ items, total, offset, limit, next? }`.
  */
 export async function consentApi(context: LdpContext, request: LdpRequest, response: ServerResponse, action: string): Promise<void> {
   const podPath = podOf(request.path)!;
@@ -21,13 +24,34 @@ export async function consentApi(context: LdpContext, request: LdpRequest, respo
     const record = await consent.withdraw(podPath, await jsonBody(request), actor, 'api');
     return json(response, 200, { record: record.id, status: 'withdrawn' });
   }
-  if ((method === 'GET' || method === 'HEAD') && (action === 'requests' || action === 'grants' || action === 'records')) {
-    return json(response, 200, await consent.list(podPath, action));
+  if ((method === 'GET' || method === 'HEAD') && LISTINGS.includes(action)) {
+    const paging = pagingQuery(request.raw.url ?? '');
+    const page: Page<unknown> = action === 'log' ? await consent.logPage(podPath, paging) : await consent.page(podPath, action as 'requests', paging);
+    return json(response, 200, withNext(page, request.url));
   }
-  if (['decisions', 'withdrawals', 'requests', 'grants', 'records'].includes(action)) {
+  if (['decisions', 'withdrawals', ...LISTINGS].includes(action)) {
     throw new MethodNotAllowed(`${method} is not allowed on ${request.path}`, action === 'decisions' || action === 'withdrawals' ? 'POST' : 'GET, HEAD');
   }
   throw new NotFound(`No consent API at ${request.path}`);
+}
+
+/** `offset` and `limit` from the query: whole numbers, or 400. Sizes are clamped by the service. */
+function pagingQuery(rawUrl: string): Paging {
+  const query = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
+  const paging: Paging = {};
+  for (const key of ['offset', 'limit'] as const) {
+    const value = query.get(key);
+    if (value === null) continue;
+    if (!/^\d{1,9}$/.test(value)) throw new BadRequest(`${key} must be a whole number, got ${value.slice(0, 40)}`, 'bad_paging');
+    paging[key] = Number(value);
+  }
+  if (paging.limit === 0) throw new BadRequest('limit must be at least 1', 'bad_paging');
+  return paging;
+}
+
+function withNext<T>(page: Page<T>, url: string): Page<T> & { next?: string } {
+  const next = page.offset + page.items.length;
+  return next < page.total && page.items.length > 0 ? { ...page, next: `${url}?offset=${next}&limit=${page.limit}` } : page;
 }
 
 async function jsonBody(request: LdpRequest): Promise<unknown> {

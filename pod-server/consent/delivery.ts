@@ -6,7 +6,11 @@ import { parseRdf } from '../rdf/parse.ts';
 import type { ResourceStore } from '../storage/store.ts';
 
 const LDP_INBOX = 'http://www.w3.org/ns/ldp#inbox';
+// What a profile calls its subject, as the consent pages show it.
+const NAME_PREDICATES = ['http://xmlns.com/foaf/0.1/name', 'http://schema.org/name', 'http://www.w3.org/2006/vcard/ns#fn', 'http://www.w3.org/2006/vcard/ns#organization-name'];
 const TIMEOUT_MS = 5000;
+// A WebID profile is a small document; a requester's server cannot make us hold a large one.
+const MAX_PROFILE_BYTES = 256 * 1024;
 
 /**
  * Notifications to requesters' inboxes. The server only ever posts to the inbox a requester's
@@ -18,19 +22,27 @@ export class InboxDelivery {
   readonly #access: AccessControl;
   readonly #baseUrl: string;
   readonly #post: (url: string, init?: RequestInit) => Promise<Response>;
+  readonly #delivered: (path: string) => void;
 
-  constructor(options: { store: ResourceStore; access: AccessControl; baseUrl: string; fetch?: (url: string, init?: RequestInit) => Promise<Response> }) {
+  constructor(options: {
+    store: ResourceStore; access: AccessControl; baseUrl: string; fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+    /** Told of each notification written into an inbox on this server (so the inbox's usage counts it). */
+    delivered?: (path: string) => void;
+  }) {
     this.#store = options.store;
     this.#access = options.access;
     this.#baseUrl = options.baseUrl;
     this.#post = options.fetch ?? fetch;
+    this.#delivered = options.delivered ?? (() => {});
   }
 
-  async checkReplyTo(webId: string, replyTo: string): Promise<void> {
-    const inboxes = await this.#profileInboxes(webId);
-    if (!inboxes.includes(replyTo)) {
-      throw new BadRequest(`replyTo must be the ldp:inbox named in ${webId}'s profile (${inboxes.join(', ') || 'none found'}), not ${replyTo}`, 'reply_to_not_inbox');
+  /** Checks replyTo against the requester's profile; returns the name the profile claims, if any. */
+  async checkReplyTo(webId: string, replyTo: string): Promise<{ name?: string }> {
+    const profile = await this.#profile(webId);
+    if (!profile.inboxes.includes(replyTo)) {
+      throw new BadRequest(`replyTo must be the ldp:inbox named in ${webId}'s profile (${profile.inboxes.join(', ') || 'none found'}), not ${replyTo}`, 'reply_to_not_inbox');
     }
+    return { name: profile.name };
   }
 
   async deliver(inboxUrl: string, turtle: string): Promise<void> {
@@ -39,13 +51,14 @@ export class InboxDelivery {
       const path = `${inboxPath}${randomUUID()}`;
       await this.#store.write(path, Buffer.from(turtle), 'text/turtle');
       this.#access.invalidate(path);
+      this.#delivered(path);
       return;
     }
     const response = await this.#post(inboxUrl, { method: 'POST', headers: { 'content-type': 'text/turtle' }, body: turtle, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!response.ok) throw new Error(`${inboxUrl} answered ${response.status}`);
   }
 
-  async #profileInboxes(webId: string): Promise<string[]> {
+  async #profile(webId: string): Promise<{ inboxes: string[]; name?: string }> {
     const documentUrl = webId.split('#')[0];
     const localPath = pathForUrl(this.#baseUrl, documentUrl);
     let text: string | undefined;
@@ -57,15 +70,32 @@ export class InboxDelivery {
     } else {
       try {
         const response = await fetch(documentUrl, { headers: { accept: 'text/turtle' }, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
-        if (response.ok) { text = await response.text(); type = response.headers.get('content-type') ?? type; }
+        if (response.ok) { text = await boundedText(response, MAX_PROFILE_BYTES); type = response.headers.get('content-type') ?? type; }
       } catch { /* unreachable profile: no inbox */ }
     }
-    if (!text) return [];
+    if (!text) return { inboxes: [] };
     try {
-      const quads = await parseRdf(text, type, documentUrl);
-      return quads.filter((q) => q.subject.value === webId && q.predicate.value === LDP_INBOX).map((q) => q.object.value);
+      const about = (await parseRdf(text, type, documentUrl)).filter((q) => q.subject.value === webId);
+      const name = about.find((q) => NAME_PREDICATES.includes(q.predicate.value) && q.object.termType === 'Literal')?.object.value;
+      return { inboxes: about.filter((q) => q.predicate.value === LDP_INBOX).map((q) => q.object.value), name };
     } catch {
-      return [];
+      return { inboxes: [] };
     }
   }
+}
+
+/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
+async function boundedText(response: Response, limit: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > limit || !response.body) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > limit) return undefined; // leaving the loop cancels the stream
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

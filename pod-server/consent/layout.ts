@@ -23,7 +23,7 @@ export const isInboxPath = (path: string): boolean => {
   return pod !== undefined && path === pod + INBOX_DIR;
 };
 
-/** The owner's JSON API: '/{pod}/.consent/{decisions,withdrawals,requests,grants,records}' -> the action. */
+/** The owner's JSON API: '/{pod}/.consent/{decisions,withdrawals,requests,grants,records,log}' -> the action. */
 export function apiAction(path: string): string | undefined {
   const match = /^\/[^/]+\/\.consent\/([a-z]+)$/.exec(path);
   return match ? match[1] : undefined;

@@ -48,6 +48,8 @@ describe('consent pages in a real browser', function () {
     pod = await startTestServer({
       config: {
         identity: true, port, baseUrl, consentCooldownSeconds: 24 * 3600,
+        // Enough pending requests from one requester to fill more than one page.
+        inboxLimits: { maxPendingPerRequester: 30, maxPendingUnknown: 30, senderPerHour: 100 },
         verifiedOrganisations: [{ webId: `${baseUrl}verified/profile/card#me`, name: 'Arbetsförmedlingen', organisationNumber: '202100-2114' }],
       },
     });
@@ -206,7 +208,8 @@ describe('consent pages in a real browser', function () {
   });
 
   it('pages the pending requests, twenty to a page', async () => {
-    for (let i = 0; i < 21; i++) await ask(employer, ['education']);
+    // Distinct purposes, so the server keeps them as separate requests rather than collapsing them.
+    for (let i = 0; i < 21; i++) await ask(employer, ['education'], { purpose: `https://w3id.org/dpv#HumanResourceManagement-${i}` });
     const page = await consentPage('sv');
     const pending = await page.locator('section.request').count();
     expect(pending).to.equal(20);

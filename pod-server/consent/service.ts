@@ -3,7 +3,7 @@ import {
   DecisionError, appendEntry, buildRecord, decideGrant, explainDecision, generateReceiptKey, notificationToTurtle,
   parseDecisionBody, parseWithdrawalBody, publicJwks, receiptStatus, serializeEntry, serializeRecord, serializeRequest,
   signReceipt, validateAccessRequest, withdrawRecord, currentStatus, expireRecord,
-  type AccessMode, type AccessRequest, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
+  type AccessLogEntry, type AccessMode, type AccessRequest, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
 } from '../../consent/index.ts';
 import type { AccessControl } from '../auth/access-control.ts';
 import type { Credentials } from '../auth/credentials.ts';
@@ -11,11 +11,15 @@ import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../errors.
 import { pathForUrl, urlForPath } from '../ldp/paths.ts';
 import { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
+import { readLogPage } from './log-pages.ts';
 import { ACCESS_LOG, RECORDS_DIR, REQUESTS_DIR, podOf } from './layout.ts';
 import { AppendBatcher } from './append-batcher.ts';
 import { InboxDelivery } from './delivery.ts';
 import { PodConsent } from './pod-state.ts';
 import { loadOrCreateReceiptKeys, type ReceiptKeys } from './receipt-keys.ts';
+import type { InboxLimits } from './inbox-limits.ts';
+import { approvedRequesters, checkPendingLimits, coolDownLeft, identityKeys, sameAsk, sameContent, type PendingLimits } from './request-policy.ts';
+import { DEFAULT_INBOX_LIMITS } from '../config.ts';
 
 export interface ConsentServiceOptions {
   store: ResourceStore;
@@ -30,6 +34,8 @@ export interface ConsentServiceOptions {
   log?: (message: string) => void;
   /** Looks up and sets the requester's and client's names on an arriving request (requester-names.ts). */
   recordNames?: (request: AccessRequest) => Promise<AccessRequest>;
+  /** Inbox rates and quotas; its settings also bound the pending requests. */
+  inbox?: InboxLimits;
 }
 
 /**
@@ -48,13 +54,16 @@ export class ConsentService {
   readonly #delivery: InboxDelivery;
   readonly #keys: Promise<ReceiptKeys>;
   readonly #recordNames: (request: AccessRequest) => Promise<AccessRequest>;
+  readonly #pendingLimits: PendingLimits;
 
   constructor(options: ConsentServiceOptions) {
     this.#store = options.store;
     this.#baseUrl = options.baseUrl;
     this.#cooldownMs = options.cooldownMs;
     this.#log = options.log ?? console.error;
-    this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, fetch: options.agentFetch });
+    const inbox = options.inbox;
+    this.#delivery = new InboxDelivery({ store: options.store, access: options.access, baseUrl: options.baseUrl, fetch: options.agentFetch, delivered: (path) => inbox?.touched(path) });
+    this.#pendingLimits = inbox?.settings ?? DEFAULT_INBOX_LIMITS;
     this.#keys = loadOrCreateReceiptKeys(options.keyFile, generateReceiptKey);
     // Names are the server's to record: without a lookup, any the request carries are dropped.
     this.#recordNames = options.recordNames ?? (async ({ requesterName: _n, clientName: _c, ...request }) => request);
@@ -112,8 +121,13 @@ export class ConsentService {
     }
   }
 
-  /** An access request POSTed to a pod's inbox: validated, checked against the caller, stored. */
-  async receiveRequest(podPath: string, body: Buffer, contentType: string, credentials: Credentials): Promise<string> {
+  /**
+   * An access request POSTed to a pod's inbox: validated, checked against the caller and the
+   * pod's limits, stored. A repeat of a pending ask (same requester, client and purpose)
+   * replaces it, or, when nothing shown to the citizen changed, is answered with the pending
+   * request's URL (`created: false`), so a requester cannot stack cards.
+   */
+  async receiveRequest(podPath: string, body: Buffer, contentType: string, credentials: Credentials): Promise<{ url: string; created: boolean }> {
     if (!credentials.webId) throw new HttpError(401, 'unauthenticated', 'Access requests must be sent by an authenticated agent');
     const state = await this.pod(podPath);
     const path = `${podPath}${REQUESTS_DIR}${randomUUID()}`;
@@ -124,18 +138,40 @@ export class ConsentService {
     if (request.requester !== credentials.webId) throw new Forbidden(`The request names ${request.requester} as requester, but it was sent by ${credentials.webId}`);
     if (request.clientId !== undefined && request.clientId !== credentials.clientId) throw new Forbidden(`The request names client ${request.clientId}, but it was sent with ${credentials.clientId ?? 'no client'}`);
     if (request.dataSubject !== state.owner) throw new BadRequest(`This inbox belongs to ${state.owner}, not to ${request.dataSubject}`, 'wrong_data_subject');
-    const refused = state.refusedAt.get(request.requester);
-    if (refused !== undefined && Date.now() - refused < this.#cooldownMs) {
-      const wait = Math.ceil((refused + this.#cooldownMs - Date.now()) / 1000);
-      throw new HttpError(429, 'cool_down', `This citizen refused your last request; you may ask again in ${wait} s`, { 'Retry-After': String(wait) });
-    }
+    // The cool-down also knows the sending client, which a fresh WebID does not change.
+    const keys = identityKeys({ requester: request.requester, clientId: request.clientId ?? credentials.clientId, noticeUrl: request.notice.url });
+    this.#checkCoolDown(state, keys);
     await this.#delivery.checkReplyTo(request.requester, request.replyTo);
     const named = await this.#recordNames(request);
-    await this.#locks.run(podPath, async () => {
+    if (named.requesterName) keys.push(...identityKeys({ requester: request.requester, name: named.requesterName }).slice(1));
+    return this.#locks.run(podPath, async () => {
+      this.#checkCoolDown(state, keys);
+      const pending = state.pending();
+      const earlier = pending.find((r) => sameAsk(r, request));
+      if (earlier && sameContent(earlier, request)) return { url: earlier.id, created: false };
+      checkPendingLimits(request, pending.filter((r) => r !== earlier), approvedRequesters(state.records.values()), this.#pendingLimits);
       await this.#store.write(path, Buffer.from(await serializeRequest(named)), 'text/turtle');
       state.requests.set(url, named);
+      if (earlier) await this.#drop(state, earlier);
+      return { url, created: true };
     });
-    return url;
+  }
+
+  #checkCoolDown(state: PodConsent, keys: string[]): void {
+    const wait = coolDownLeft(state.records.values(), keys, this.#cooldownMs, Date.now());
+    if (wait > 0) throw new HttpError(429, 'cool_down', `This citizen refused a request from you (or your app, notice or organisation) recently; you may ask again in ${wait} s`, { 'Retry-After': String(wait) });
+  }
+
+  /** The name a requester's profile claimed when it asked, for the cool-down; bounded, oldest forgotten first. */
+  /** A pending request replaced by a newer one of the same ask: the citizen sees only the newer. */
+  async #drop(state: PodConsent, request: AccessRequest): Promise<void> {
+    state.requests.delete(request.id);
+    const path = pathForUrl(this.#baseUrl, request.id);
+    try {
+      if (path) await this.#store.delete(path);
+    } catch (error) {
+      this.#log(`could not remove the replaced request ${request.id}: ${(error as Error).message}`);
+    }
   }
 
   /** The owner approves (all or some sections, maybe for a shorter time) or refuses a pending request. */
@@ -183,6 +219,32 @@ export class ConsentService {
   }
 
   /**
+   * One page of pending requests (oldest first), active grants or every record (both oldest
+   * first), with the total: `page(pod, 'requests', { offset: 0, limit: 20 })`. The consent
+   * pages and the owner API both page through this; `Math.ceil(total / limit)` pages in all.
+   */
+  async page(podPath: string, what: 'requests', paging?: Paging, now?: Date): Promise<Page<AccessRequest>>;
+  async page(podPath: string, what: 'grants' | 'records', paging?: Paging, now?: Date): Promise<Page<ConsentRecord>>;
+  async page(podPath: string, what: 'requests' | 'grants' | 'records', paging: Paging = {}, now = new Date()): Promise<Page<AccessRequest | ConsentRecord>> {
+    const { offset, limit } = pagingOf(paging, LIST_PAGE);
+    const all = (await this.list(podPath, what, now)) as (AccessRequest | ConsentRecord)[];
+    if (what !== 'requests') (all as ConsentRecord[]).sort(byGiven);
+    return { items: all.slice(offset, offset + limit), total: all.length, offset, limit };
+  }
+
+  /**
+   * One page of the pod's access log, newest first, with the total and the chain's head:
+   * only the page's lines are parsed. (Verifying the whole chain still needs the whole log.)
+   */
+  async logPage(podPath: string, paging: Paging = {}): Promise<Page<AccessLogEntry> & { head?: { seq: number; hash: string } }> {
+    const { offset, limit } = pagingOf(paging, LOG_PAGE);
+    await this.#logs.get(podPath)?.idle(); // lines on their way land first
+    const { entries, total } = await readLogPage(this.#store, podPath + ACCESS_LOG, { offset, limit });
+    const head = (await this.pod(podPath)).logHead;
+    return { items: entries, total, offset, limit, ...(head ? { head: { seq: head.seq, hash: head.hash } } : {}) };
+  }
+
+  /**
    * Enforcement already denies an ended consent by its validUntil; this writes the 'expired'
    * status into the record's history, so the record says so too.
    */
@@ -227,6 +289,22 @@ export class ConsentService {
     }
   }
 }
+
+export interface Paging { offset?: number; limit?: number }
+export interface Page<T> { items: T[]; total: number; offset: number; limit: number }
+
+/** Default and largest page sizes: listings, and the access log. */
+export const LIST_PAGE = { default: 50, max: 500 };
+export const LOG_PAGE = { default: 100, max: 1000 };
+
+/** Whole, non-negative numbers; the limit at least 1 and at most the maximum. */
+function pagingOf(paging: Paging, sizes: { default: number; max: number }): { offset: number; limit: number } {
+  const whole = (value: number | undefined, fallback: number) => (Number.isInteger(value) && value! >= 0 ? value! : fallback);
+  return { offset: whole(paging.offset, 0), limit: Math.min(sizes.max, Math.max(1, whole(paging.limit, sizes.default))) };
+}
+
+/** Records in the order they were first decided (the sort is stable, so ties keep the index's order). */
+const byGiven = (a: ConsentRecord, b: ConsentRecord): number => (a.statusHistory[0]?.at ?? '').localeCompare(b.statusHistory[0]?.at ?? '');
 
 function asDecisionError<T>(work: () => T): T {
   try {
