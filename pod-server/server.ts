@@ -6,7 +6,7 @@ import { AccessControl } from './auth/access-control.ts';
 import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
 import { solidOidcVerifier } from './auth/solid-oidc-wiring.ts';
 import { initializeRoot } from './bootstrap.ts';
-import type { PodServerConfig } from './config.ts';
+import { identityLimits, type PodServerConfig } from './config.ts';
 import { ConsentGate } from './consent/gate.ts';
 import { consentWellKnown } from './consent/well-known.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -52,11 +52,16 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  // Per-address limits count req.ip: behind a reverse proxy, TRUST_PROXY says whose X-Forwarded-For to believe.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   let credentials = parts.credentials ?? anonymousOnly;
   let identity: Identity | undefined;
   if (config.identity) {
     // Discovery, the OIDC endpoints and /.account/* must be routed before the LDP handler.
-    identity = await createIdentity({ baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access, signup: config.signup ?? 'open' });
+    identity = await createIdentity({
+      baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access,
+      signup: config.signup ?? 'open', durable: config.durableWrites, limits: identityLimits(config),
+    });
     context.consent = mountConsent(app, config, context, identity);
     app.use(identity.router);
     credentials = parts.credentials ?? solidOidcVerifier(config, identity);
@@ -78,7 +83,10 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     }),
     close: () => new Promise((resolve) => {
       if (!server) return resolve();
-      server.close(() => resolve());
+      server.close(() => {
+        identity?.close();
+        resolve();
+      });
       server.closeAllConnections();
     }),
   };
