@@ -19,12 +19,9 @@ export interface PasswordOptions {
 /** Hashing and checking passwords, never more than a few at a time (see WorkGate). */
 export class Passwords {
   readonly #gate: WorkGate;
-  /** Made in the background at start (not at import: start-up stays fast). */
-  readonly #dummy: Promise<string>;
 
   constructor(options: PasswordOptions = {}) {
     this.#gate = new WorkGate({ concurrency: options.concurrency ?? 1, queue: options.queue ?? 16, what: 'password checks' });
-    this.#dummy = hashPassword(randomBytes(16).toString('hex'));
   }
 
   /** "scrypt$N$r$p$salt$hash", so the cost can be raised later without breaking old hashes. */
@@ -34,7 +31,7 @@ export class Passwords {
 
   /** Checks against `stored`, or against a hash of nothing when there is no account, so timing does not tell which emails exist. */
   async verify(password: string, stored: string | undefined): Promise<boolean> {
-    const against = stored ?? (await this.#dummy);
+    const against = stored ?? DUMMY_HASH;
     return this.#gate.run(() => verifyPassword(password, against));
   }
 }
@@ -52,3 +49,12 @@ async function verifyPassword(password: string, stored: string): Promise<boolean
   const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM });
   return timingSafeEqual(actual, expected);
 }
+
+/**
+ * A hash of nothing, verified against when the account does not exist, so timing does not
+ * reveal which emails have accounts. Made at import with a top-level await, as before; note that
+ * this also keeps the server's module graph an ES module when mocha loads a test file through
+ * tsx's require hook (without any top-level await it loads as CommonJS, and modules imported
+ * lazily, e.g. consent pages, then exist twice, with two HttpError classes).
+ */
+const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));
