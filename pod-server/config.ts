@@ -31,6 +31,22 @@ export interface PodServerConfig {
   conversionCacheBytes?: number;
   /** Rates and quotas on inbox POSTs from agents other than the owner (see InboxLimitSettings). */
   inboxLimits?: Partial<InboxLimitSettings>;
+  /** PASSWORD_HASH_CONCURRENCY: password hashes (scrypt) computed at once. Default 1. */
+  passwordHashConcurrency?: number;
+  /** PASSWORD_HASH_QUEUE: password checks that may wait for one; more get 503 at once. Default 16. */
+  passwordHashQueue?: number;
+  /** LOGIN_FAILURES_PER_ADDRESS: failed logins per client address per login window. Absent or 0: none (configFromEnv: 20). */
+  loginFailuresPerAddress?: number;
+  /** LOGIN_FAILURES_PER_ACCOUNT: failed logins per account per window from devices not known to it. Default 10. */
+  loginFailuresPerAccount?: number;
+  /** LOGIN_WINDOW_SECONDS: the window of both login limits. Default 900. */
+  loginWindowSeconds?: number;
+  /** SIGNUPS_PER_ADDRESS: sign-ups per client address per sign-up window. Absent or 0: none (configFromEnv: 10). */
+  signupsPerAddress?: number;
+  /** SIGNUP_WINDOW_SECONDS: the sign-up window. Default 3600. */
+  signupWindowSeconds?: number;
+  /** TRUST_PROXY: express's 'trust proxy' (e.g. `loopback`, a hop count, addresses), so per-address limits see the client behind a reverse proxy. */
+  trustProxy?: string | number;
 }
 
 /**
@@ -115,6 +131,42 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     stallLogMs: positiveInteger(env, 'STALL_LOG_MS', DEFAULT_STALL_LOG_MS),
     conversionCacheBytes: positiveInteger(env, 'CONVERSION_CACHE_BYTES', DEFAULT_CONVERSION_CACHE_BYTES),
     inboxLimits: inboxLimitsFromEnv(env),
+    ...limitsFromEnv(env),
+  };
+}
+
+/** Limits on the open identity surfaces (sign-up, login), each a whole number; 0 turns a count limit off. */
+function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<PodServerConfig> {
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${env[name]}`);
+    return value;
+  };
+  const concurrency = count('PASSWORD_HASH_CONCURRENCY', 1);
+  if (concurrency < 1) throw new Error('PASSWORD_HASH_CONCURRENCY must be at least 1');
+  const proxy = env.TRUST_PROXY?.trim();
+  return {
+    passwordHashConcurrency: concurrency,
+    passwordHashQueue: count('PASSWORD_HASH_QUEUE', 16),
+    loginFailuresPerAddress: count('LOGIN_FAILURES_PER_ADDRESS', 20),
+    loginFailuresPerAccount: count('LOGIN_FAILURES_PER_ACCOUNT', 10),
+    loginWindowSeconds: positiveInteger(env, 'LOGIN_WINDOW_SECONDS', 900) || 900,
+    signupsPerAddress: count('SIGNUPS_PER_ADDRESS', 10),
+    signupWindowSeconds: positiveInteger(env, 'SIGNUP_WINDOW_SECONDS', 3600) || 3600,
+    ...(proxy ? { trustProxy: /^\d+$/.test(proxy) ? Number(proxy) : proxy } : {}),
+  };
+}
+
+/** The identity provider's limits out of the configuration (absent values keep the provider's defaults). */
+export function identityLimits(config: PodServerConfig) {
+  return {
+    passwordHashConcurrency: config.passwordHashConcurrency,
+    passwordHashQueue: config.passwordHashQueue,
+    failuresPerAddress: config.loginFailuresPerAddress,
+    failuresPerAccount: config.loginFailuresPerAccount,
+    windowSeconds: config.loginWindowSeconds,
+    signupsPerAddress: config.signupsPerAddress,
+    signupWindowSeconds: config.signupWindowSeconds,
   };
 }
 

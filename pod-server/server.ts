@@ -6,7 +6,7 @@ import { AccessControl } from './auth/access-control.ts';
 import { anonymousOnly, type CredentialsExtractor } from './auth/credentials.ts';
 import { solidOidcVerifier } from './auth/solid-oidc-wiring.ts';
 import { initializeRoot } from './bootstrap.ts';
-import { DEFAULT_CONVERSION_CACHE_BYTES, DEFAULT_STALL_LOG_MS, DEFAULT_WORK_BUDGET_MS, type PodServerConfig } from './config.ts';
+import { DEFAULT_CONVERSION_CACHE_BYTES, DEFAULT_STALL_LOG_MS, DEFAULT_WORK_BUDGET_MS, identityLimits, type PodServerConfig } from './config.ts';
 import { ConsentGate } from './consent/gate.ts';
 import { consentWellKnown } from './consent/well-known.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -58,6 +58,8 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  // Per-address limits count req.ip: behind a reverse proxy, TRUST_PROXY says whose X-Forwarded-For to believe.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const stallLogMs = config.stallLogMs ?? DEFAULT_STALL_LOG_MS;
   let watchdog: StallWatchdog | undefined;
   if (stallLogMs > 0) {
@@ -68,7 +70,10 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
   let identity: Identity | undefined;
   if (config.identity) {
     // Discovery, the OIDC endpoints and /.account/* must be routed before the LDP handler.
-    identity = await createIdentity({ baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access, signup: config.signup ?? 'open' });
+    identity = await createIdentity({
+      baseUrl: config.baseUrl, dataDir: config.storage === 'file' ? config.dataDir : undefined, store, access: context.access,
+      signup: config.signup ?? 'open', durable: config.durableWrites, limits: identityLimits(config),
+    });
     context.consent = mountConsent(app, config, context, identity);
     app.use(identity.router);
     credentials = parts.credentials ?? solidOidcVerifier(config, identity);
@@ -92,7 +97,10 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     close: () => new Promise((resolve) => {
       watchdog?.stop();
       if (!server) return resolve();
-      server.close(() => resolve());
+      server.close(() => {
+        identity?.close();
+        resolve();
+      });
       server.closeAllConnections();
     }),
   };

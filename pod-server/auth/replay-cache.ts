@@ -36,3 +36,42 @@ export class MemoryReplayCache implements ReplayCache {
     this.#nextSweep = now + 10_000;
   }
 }
+
+/** The few calls of a SQLite database (better-sqlite3) the persistent cache needs. */
+interface SqlDatabase {
+  exec(sql: string): unknown;
+  prepare(sql: string): { run(...values: unknown[]): unknown; all(...values: unknown[]): unknown[] };
+}
+
+/**
+ * The memory cache, written through to a SQLite table, and loaded from it at start: a proof
+ * used before a restart stays used until it would be too old anyway (RFC 9449 section 11.1).
+ * One row per accepted proof; expired rows are deleted every 10 s.
+ */
+export class PersistentReplayCache implements ReplayCache {
+  readonly #memory: MemoryReplayCache;
+  readonly #insert;
+  readonly #sweep;
+  #nextSweep = 0;
+
+  constructor(db: SqlDatabase, options: { limit?: number } = {}) {
+    db.exec('CREATE TABLE IF NOT EXISTS dpop_replay (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
+    this.#insert = db.prepare('INSERT OR REPLACE INTO dpop_replay (key, expires_at) VALUES (?, ?)');
+    this.#sweep = db.prepare('DELETE FROM dpop_replay WHERE expires_at <= ?');
+    this.#memory = new MemoryReplayCache(options);
+    const now = Date.now();
+    this.#sweep.run(now);
+    for (const row of db.prepare('SELECT key, expires_at FROM dpop_replay').all() as { key: string; expires_at: number }[]) this.#memory.seen(row.key, row.expires_at);
+  }
+
+  seen(key: string, expiresAt: number): boolean {
+    if (this.#memory.seen(key, expiresAt)) return true;
+    const now = Date.now();
+    if (now >= this.#nextSweep) {
+      this.#sweep.run(now);
+      this.#nextSweep = now + 10_000;
+    }
+    this.#insert.run(key, expiresAt);
+    return false;
+  }
+}

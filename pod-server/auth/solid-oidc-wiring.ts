@@ -8,5 +8,6 @@ export function solidOidcVerifier(config: PodServerConfig, identity: Identity): 
     baseUrl: config.baseUrl,
     trustedIssuers: [identity.issuer, ...(config.trustedIssuers ?? [])],
     local: { issuer: identity.issuer, jwks: identity.jwks, clientRevoked: (clientId) => identity.accounts.isRevoked(clientId) },
+    replay: identity.replay,
   });
 }

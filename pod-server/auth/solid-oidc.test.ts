@@ -76,6 +76,22 @@ describe('Solid-OIDC verification of every request', () => {
     await expectRefused(await dpopGet(alice.podUrl, await forged({ iat: now - 7200, exp: now - 3600 }), key), /expired/, /invalid_token/);
   });
 
+  it('refuses a token issued in the future beyond the clock skew, and accepts one within it', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused(await dpopGet(alice.podUrl, await forged({ iat: now + 120, exp: now + 3600 }), key), /issued in the future/, /invalid_token/);
+    expect((await dpopGet(alice.podUrl, await forged({ iat: now + 2, exp: now + 3600 }), key)).status).to.equal(200);
+  });
+
+  it('treats a scheme without a credential as anonymous; a token that is there must still verify', async () => {
+    for (const authorization of ['DPoP', 'DPoP ', 'Bearer', 'bearer  ', ' ']) {
+      const response = await fetch(`${alice.podUrl}profile/card`, { headers: { authorization } });
+      expect(response.status, JSON.stringify(authorization)).to.equal(200);
+    }
+    expect((await fetch(alice.podUrl, { headers: { authorization: 'DPoP' } })).status, 'a private resource still wants a login').to.equal(401);
+    await expectRefused(await fetch(`${alice.podUrl}profile/card`, { headers: { authorization: 'DPoP not-a-token', dpop: 'x' } }), /not a JWT|proof/);
+    await expectRefused(await fetch(`${alice.podUrl}profile/card`, { headers: { authorization: 'Bearer not-a-token' } }), /DPoP-bound/);
+  });
+
   it('refuses a token for another audience, and one that is not DPoP-bound', async () => {
     await expectRefused(await dpopGet(alice.podUrl, await forged({ aud: 'https://elsewhere.example' }), key), /not valid here/);
     await expectRefused(await dpopGet(alice.podUrl, await forged({ cnf: undefined }), key), /cnf/);
@@ -148,11 +164,14 @@ describe('Solid-OIDC verification of every request', () => {
     expect(String(error)).to.match(/invalid_client/);
   });
 
-  it('keeps accepting tokens issued before a restart (keys persist in DATA_DIR)', async () => {
+  it('keeps accepting tokens issued before a restart (keys persist in DATA_DIR), but not a proof used before it', async () => {
     const { port } = new URL(pod.baseUrl);
+    const used = await dpopProof(key, 'GET', alice.podUrl);
+    expect((await dpopGet(alice.podUrl, token, key, used)).status).to.equal(200);
     await pod.server.close();
     const restarted = await startTestServer({ storage: 'file', dataDir: pod.dataDir, config: { identity: true, port: Number(port), baseUrl: pod.baseUrl } });
     try {
+      await expectRefused(await dpopGet(alice.podUrl, token, key, used), /used before/, /invalid_dpop_proof/);
       expect((await dpopGet(alice.podUrl, token, key)).status).to.equal(200);
       expect((await createCredentials(pod.baseUrl, alice, 'after restart')).webId).to.equal(alice.webId);
     } finally {

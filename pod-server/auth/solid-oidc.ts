@@ -58,6 +58,9 @@ export class SolidOidcVerifier implements CredentialsExtractor {
     const authorization = single(request.headers.authorization);
     if (authorization === undefined) return ANONYMOUS;
     const [scheme, token, extra] = authorization.trim().split(/\s+/);
+    // A scheme with no credential at all (`DPoP`, `Bearer`, or an empty header) claims nobody:
+    // treat it as anonymous, as other Solid servers do. A token that is present must verify.
+    if (token === undefined && (scheme === '' || /^(dpop|bearer)$/i.test(scheme))) return ANONYMOUS;
     if (/^bearer$/i.test(scheme)) throw this.#fail('invalid_token', 'Solid access tokens must be DPoP-bound: use Authorization: DPoP with a DPoP proof, not Bearer');
     if (!/^dpop$/i.test(scheme) || !token || extra !== undefined) throw this.#fail('invalid_request', 'Use Authorization: DPoP <access token>');
     const proof = single(request.headers.dpop);
@@ -105,6 +108,8 @@ export class SolidOidcVerifier implements CredentialsExtractor {
       throw this.#fail('invalid_token', 'The access token signature does not verify against its issuer\'s keys');
     }
     const claims = payload as AccessClaims;
+    // jose checks iat only against a maximum age; a token minted in the future is refused here.
+    if (typeof claims.iat !== 'number' || claims.iat > now + this.#skew) throw this.#fail('invalid_token', 'The access token was issued in the future (iat)');
     if (typeof claims.webid !== 'string' || !/^https?:\/\//.test(claims.webid)) throw this.#fail('invalid_token', 'The access token has no webid');
     if (typeof claims.cnf?.jkt !== 'string') throw this.#fail('invalid_token', 'The access token is not DPoP-bound (cnf.jkt)');
     this.#checkClient(claims);

@@ -190,7 +190,7 @@ describe('inbox rates and quotas', function () {
       expect((await send(acme)).status).to.equal(429);
 
       // A fresh WebID and client, but the same privacy notice: still refused.
-      const sameNotice = await send(fresh[0]);
+      const sameNotice = await send(fresh[0], { notice: employerRequest(acme, citizen, ['skills']).notice });
       expect(sameNotice.status).to.equal(429);
       expect(Number(sameNotice.headers.get('retry-after'))).to.be.within(3000, 3600);
       // A fresh WebID, client and notice, but the profile claims the same organisation: still refused.

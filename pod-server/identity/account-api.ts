@@ -1,24 +1,26 @@
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { BadRequest, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../errors.ts';
 import { readBody } from '../http/body.ts';
 import type { Account } from './accounts.ts';
 import type { AccountService } from './account-service.ts';
+import { clientAddress } from './client-address.ts';
+import type { LoginGuard } from './login-guard.ts';
 
 /**
  * The JSON account API for scripts, tests and examples. Bodies must be application/json:
  * an HTML form on another site cannot send that without a CORS preflight, which we never grant.
  */
-export function accountApi(service: AccountService): Router {
+export function accountApi(service: AccountService, login: LoginGuard): Router {
   const router = express.Router();
 
   router.post('/.account/pods', async (req, res) => {
     const body = await jsonBody(req);
-    const account = await service.signUp({ name: body.name, email: body.email, password: body.password });
+    const account = await service.signUp({ name: body.name, email: body.email, password: body.password }, { address: clientAddress(req) });
     res.status(201).location(account.podUrl).json({ webId: account.webId, podUrl: account.podUrl, issuer: service.issuer });
   });
 
   router.post('/.account/credentials', async (req, res) => {
-    const account = await basicAccount(service, req);
+    const account = await basicAccount(login, req, res);
     const body = await jsonBody(req);
     if (typeof body.name !== 'string' || body.name.trim() === '' || body.name.length > 100) throw new BadRequest('name is required: a label for these credentials', 'invalid_name');
     const credential = await service.accounts.addCredential(account, body.name.trim());
@@ -27,12 +29,12 @@ export function accountApi(service: AccountService): Router {
   });
 
   router.get('/.account/credentials', async (req, res) => {
-    const account = await basicAccount(service, req);
+    const account = await basicAccount(login, req, res);
     res.json(service.accounts.credentialsOf(account.id).map(({ clientId, name, createdAt }) => ({ clientId, name, createdAt })));
   });
 
   router.delete('/.account/credentials/:clientId', async (req, res) => {
-    const account = await basicAccount(service, req);
+    const account = await basicAccount(login, req, res);
     if (!(await service.accounts.revokeCredential(account, String(req.params.clientId)))) throw new NotFound('No such credential on this account');
     res.status(204).end();
   });
@@ -55,13 +57,15 @@ async function jsonBody(req: Request): Promise<Record<string, unknown>> {
 
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="account", charset="UTF-8"' };
 
-async function basicAccount(service: AccountService, req: Request): Promise<Account> {
+/** HTTP Basic email:password, through the login guard; a script that keeps cookies becomes a known device too. */
+async function basicAccount(login: LoginGuard, req: Request, res: Response): Promise<Account> {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? '');
   if (!match) throw new Unauthorized('Give your account email and password with HTTP Basic authentication', BASIC_CHALLENGE);
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  const account = colon > 0 ? await service.accounts.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+  const account = colon > 0 ? await login.login(req, decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
   if (!account) throw new HttpError(401, 'invalid_login', 'Wrong email or password', BASIC_CHALLENGE);
+  login.remember(req, res, account);
   return account;
 }
 

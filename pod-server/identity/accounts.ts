@@ -1,11 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { HttpError } from '../errors.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
-
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
+import type { IdentityDatabase } from './database.ts';
+import type { Passwords } from './password.ts';
 
 export interface Account {
   id: string;
@@ -28,134 +23,150 @@ export interface ClientCredential {
   createdAt: string;
 }
 
-interface AccountData {
-  accounts: Account[];
-  credentials: ClientCredential[];
-  /** Ids of removed credentials, so tokens already issued to them stop working too. */
-  revoked: string[];
-}
-
 export class DuplicateAccount extends Error {
   constructor(readonly field: 'email' | 'name') { super(`An account with this ${field} already exists`); }
 }
 
+/** Longest email looked up at all: longer ones cannot belong to an account (sign-up allows 254). */
+const MAX_EMAIL = 320;
+
+interface AccountRow { id: string; email: string | null; pod_name: string; password_hash: string; web_id: string; pod_url: string; created_at: string; state: string }
+interface CredentialRow { client_id: string; client_secret: string; name: string; account_id: string; web_id: string; created_at: string }
+
 /**
- * Accounts and their client credentials in one small lowdb document (a JSON file under
- * DATA_DIR, or memory). Changes are serialized so a check-then-insert cannot race.
+ * Accounts and their client credentials, in the identity database. Only active accounts are
+ * visible; a sign-up first reserves its name (state 'provisioning'), then writes the pod, then
+ * activates, so a sign-up that fails half-way leaves a reservation a retry can complete.
  */
 export class AccountStore {
-  readonly #db: Low<AccountData>;
-  #queue: Promise<unknown> = Promise.resolve();
-
+  readonly #db: IdentityDatabase;
+  readonly #passwords: Passwords;
+  /** Checked on every authenticated request, so kept in memory as well. */
   readonly #revoked: Set<string>;
-  readonly #failures = new Map<string, { count: number; until: number }>();
+  /** Pod names whose sign-up is running in this process right now. */
+  readonly #inFlight = new Set<string>();
   /** The server's own clients (its agent): in memory only, with a fresh secret each start. */
   readonly #system = new Map<string, ClientCredential>();
+  readonly #sql;
+
+  constructor(db: IdentityDatabase, passwords: Passwords) {
+    this.#db = db;
+    this.#passwords = passwords;
+    this.#sql = {
+      byId: db.prepare<[string], AccountRow>(`SELECT * FROM accounts WHERE id = ? AND state = 'active'`),
+      byEmail: db.prepare<[string], AccountRow>(`SELECT * FROM accounts WHERE email = ?`),
+      byName: db.prepare<[string], AccountRow>(`SELECT * FROM accounts WHERE pod_name = ?`),
+      insert: db.prepare(`INSERT INTO accounts (id, email, pod_name, password_hash, web_id, pod_url, created_at, state) VALUES (@id, @email, @podName, @passwordHash, @webId, @podUrl, @createdAt, 'provisioning')`),
+      takeOver: db.prepare(`UPDATE accounts SET email = @email, password_hash = @passwordHash, created_at = @createdAt WHERE id = @id AND state = 'provisioning'`),
+      releaseEmail: db.prepare<[string]>(`UPDATE accounts SET email = NULL WHERE id = ? AND state = 'provisioning'`),
+      activate: db.prepare<[string]>(`UPDATE accounts SET state = 'active' WHERE id = ?`),
+      remove: db.prepare<[string]>(`DELETE FROM accounts WHERE id = ? AND state = 'provisioning'`),
+      credential: db.prepare<[string], CredentialRow>(`SELECT * FROM credentials WHERE client_id = ?`),
+      credentialsOf: db.prepare<[string], CredentialRow>(`SELECT * FROM credentials WHERE account_id = ? ORDER BY created_at, rowid`),
+      addCredential: db.prepare(`INSERT INTO credentials (client_id, client_secret, name, account_id, web_id, created_at) VALUES (@clientId, @clientSecret, @name, @accountId, @webId, @createdAt)`),
+      removeCredential: db.prepare<[string, string]>(`DELETE FROM credentials WHERE client_id = ? AND account_id = ?`),
+      revoke: db.prepare<[string]>(`INSERT OR IGNORE INTO revoked (client_id) VALUES (?)`),
+    };
+    this.#revoked = new Set(db.prepare<[], { client_id: string }>('SELECT client_id FROM revoked').all().map((row) => row.client_id));
+  }
 
   registerSystemCredential(credential: ClientCredential): void {
     this.#system.set(credential.clientId, credential);
   }
 
-  private constructor(db: Low<AccountData>) {
-    this.#db = db;
-    this.#revoked = new Set(db.data.revoked);
-  }
-
   isRevoked(clientId: string): boolean { return this.#revoked.has(clientId); }
 
-  static async open(file: string | undefined): Promise<AccountStore> {
-    const empty: AccountData = { accounts: [], credentials: [], revoked: [] };
-    const db = new Low<AccountData>(file ? new JSONFile<AccountData>(file) : new Memory<AccountData>(), empty);
-    await db.read();
-    db.data = { ...empty, ...db.data };
-    return new AccountStore(db);
+  byId(id: string): Account | undefined { return account(this.#sql.byId.get(id)); }
+  byEmail(email: string): Account | undefined {
+    if (email.length > MAX_EMAIL) return undefined;
+    return account(this.#sql.byEmail.get(normalizeEmail(email)));
+  }
+  byPodName(name: string): Account | undefined { return account(this.#sql.byName.get(name)); }
+
+  /** Resolves to the account when the password matches; spends the same time when the email is unknown. Limits: login-guard.ts. */
+  async authenticate(email: string, password: string): Promise<Account | undefined> {
+    if (password.length > 1024) return undefined;
+    const found = this.byEmail(email);
+    const ok = await this.#passwords.verify(password, found?.passwordHash);
+    return ok ? found : undefined;
   }
 
-  byId(id: string): Account | undefined { return this.#db.data.accounts.find((a) => a.id === id); }
-  byEmail(email: string): Account | undefined {
-    const normalized = normalizeEmail(email);
-    return this.#db.data.accounts.find((a) => a.email === normalized);
-  }
-  byPodName(name: string): Account | undefined { return this.#db.data.accounts.find((a) => a.podName === name); }
+  hashPassword(password: string): Promise<string> { return this.#passwords.hash(password); }
 
   /**
-   * Resolves to the account when the password matches; spends the same time when the email is
-   * unknown. After MAX_FAILURES wrong passwords for one email, that email is refused (429) for
-   * the rest of the window: online guessing gets a handful of tries, not thousands.
+   * Reserves the pod name for a sign-up (one transaction). A finished account with this name or
+   * email is a DuplicateAccount, and so is a sign-up for this name still running here. A
+   * reservation whose sign-up failed or was cut short (a crash) is taken over, so the retry
+   * completes that pod: `resumed` says so. Call `settle` when the sign-up is over either way.
    */
-  async authenticate(email: string, password: string): Promise<Account | undefined> {
-    const key = normalizeEmail(email);
-    const now = Date.now();
-    const failures = this.#failures.get(key);
-    if (failures && failures.until > now && failures.count >= MAX_FAILURES) {
-      throw new HttpError(429, 'too_many_attempts', 'Too many wrong passwords for this account; try again in 15 minutes', { 'Retry-After': String(Math.ceil((failures.until - now) / 1000)) });
-    }
-    const account = this.byEmail(email);
-    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (ok && account) {
-      this.#failures.delete(key);
-      return account;
-    }
-    const current = failures && failures.until > now ? failures : { count: 0, until: now + FAILURE_WINDOW_MS };
-    current.count++;
-    if (this.#failures.size > 100_000) this.#failures.clear();
-    this.#failures.set(key, current);
-    return undefined;
+  reserve(input: { email: string; passwordHash: string; podName: string; webId: string; podUrl: string }): { account: Account; resumed: boolean } {
+    const email = normalizeEmail(input.email);
+    return this.#db.transaction(() => {
+      const byName = this.#sql.byName.get(input.podName);
+      if (byName && (byName.state === 'active' || this.#inFlight.has(byName.pod_name))) throw new DuplicateAccount('name');
+      const byEmail = this.#sql.byEmail.get(email);
+      if (byEmail && byEmail.id !== byName?.id) {
+        if (byEmail.state === 'active' || this.#inFlight.has(byEmail.pod_name)) throw new DuplicateAccount('email');
+        // An unfinished sign-up of this email under another name: that name stays reserved for a retry, without the email.
+        this.#sql.releaseEmail.run(byEmail.id);
+      }
+      const row = { id: byName?.id ?? randomUUID(), email, passwordHash: input.passwordHash, podName: input.podName, webId: input.webId, podUrl: input.podUrl, createdAt: new Date().toISOString() };
+      if (byName) this.#sql.takeOver.run(row);
+      else this.#sql.insert.run(row);
+      this.#inFlight.add(input.podName);
+      return { account: { id: row.id, email, passwordHash: row.passwordHash, podName: row.podName, webId: row.webId, podUrl: row.podUrl, createdAt: row.createdAt }, resumed: byName !== undefined };
+    })();
   }
 
-  /** Creates the account; `provision` runs inside the lock so a failed pod leaves no account behind. */
-  async create(input: { email: string; password: string; podName: string; webId: string; podUrl: string }, provision: () => Promise<void>): Promise<Account> {
-    const passwordHash = await hashPassword(input.password);
-    return this.#exclusive(async () => {
-      if (this.byEmail(input.email)) throw new DuplicateAccount('email');
-      if (this.byPodName(input.podName)) throw new DuplicateAccount('name');
-      await provision();
-      const account: Account = { id: randomUUID(), email: normalizeEmail(input.email), passwordHash, podName: input.podName, webId: input.webId, podUrl: input.podUrl, createdAt: new Date().toISOString() };
-      this.#db.data.accounts.push(account);
-      await this.#db.write();
-      return account;
-    });
+  /** The pod is written: the account can log in from now on. */
+  activate(account: Account): Account {
+    this.#sql.activate.run(account.id);
+    return account;
   }
+
+  /** Gives a reservation up entirely (the name was never ours to provision). */
+  release(account: Account): void { this.#sql.remove.run(account.id); }
+
+  /** The sign-up for this name is over in this process (finished or failed). */
+  settle(podName: string): void { this.#inFlight.delete(podName); }
 
   credential(clientId: string): ClientCredential | undefined {
-    return this.#system.get(clientId) ?? this.#db.data.credentials.find((c) => c.clientId === clientId);
+    return this.#system.get(clientId) ?? credential(this.#sql.credential.get(clientId));
   }
-  credentialsOf(accountId: string): ClientCredential[] { return this.#db.data.credentials.filter((c) => c.accountId === accountId); }
+  credentialsOf(accountId: string): ClientCredential[] { return this.#sql.credentialsOf.all(accountId).map((row) => credential(row)!); }
 
-  async addCredential(account: Account, name: string): Promise<ClientCredential> {
-    const credential: ClientCredential = {
+  async addCredential(owner: Account, name: string): Promise<ClientCredential> {
+    const created: ClientCredential = {
       clientId: `${slug(name)}_${randomBytes(12).toString('base64url')}`,
       clientSecret: randomBytes(32).toString('base64url'),
       name,
-      accountId: account.id,
-      webId: account.webId,
+      accountId: owner.id,
+      webId: owner.webId,
       createdAt: new Date().toISOString(),
     };
-    return this.#exclusive(async () => {
-      this.#db.data.credentials.push(credential);
-      await this.#db.write();
-      return credential;
-    });
+    this.#sql.addCredential.run(created);
+    return created;
   }
 
   /** Removes a credential of this account; false when there is none by that id. */
-  async revokeCredential(account: Account, clientId: string): Promise<boolean> {
-    return this.#exclusive(async () => {
-      const before = this.#db.data.credentials.length;
-      this.#db.data.credentials = this.#db.data.credentials.filter((c) => !(c.clientId === clientId && c.accountId === account.id));
-      if (this.#db.data.credentials.length === before) return false;
-      this.#db.data.revoked.push(clientId);
+  async revokeCredential(owner: Account, clientId: string): Promise<boolean> {
+    return this.#db.transaction(() => {
+      if (this.#sql.removeCredential.run(clientId, owner.id).changes === 0) return false;
+      // Remembered for good, so tokens already issued to it stop working too.
+      this.#sql.revoke.run(clientId);
       this.#revoked.add(clientId);
-      await this.#db.write();
       return true;
-    });
+    })();
   }
+}
 
-  #exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(work, work);
-    this.#queue = next.catch(() => undefined);
-    return next;
-  }
+function account(row: AccountRow | undefined): Account | undefined {
+  if (!row || row.state !== 'active' || row.email === null) return undefined;
+  return { id: row.id, email: row.email, passwordHash: row.password_hash, podName: row.pod_name, webId: row.web_id, podUrl: row.pod_url, createdAt: row.created_at };
+}
+
+function credential(row: CredentialRow | undefined): ClientCredential | undefined {
+  return row && { clientId: row.client_id, clientSecret: row.client_secret, name: row.name, accountId: row.account_id, webId: row.web_id, createdAt: row.created_at };
 }
 
 export function normalizeEmail(email: string): string { return email.trim().toLowerCase(); }

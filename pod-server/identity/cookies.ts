@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** The named cookie's value, or undefined when absent or malformed (a bad escape is no cookie, never a 500). */
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
+  // Node bounds the header (16 KB), so this loop is bounded too.
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

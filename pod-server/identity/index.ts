@@ -10,6 +10,11 @@ import { AccountService } from './account-service.ts';
 import { AccountSessions } from './account-session.ts';
 import { AccountStore } from './accounts.ts';
 import { Csrf } from './csrf.ts';
+import { openIdentityDatabase } from './database.ts';
+import { DeviceCookies } from './device-cookie.ts';
+import { LoginGuard, type LoginLimits } from './login-guard.ts';
+import { migrateJsonFiles } from './migrate-json.ts';
+import { Passwords } from './password.ts';
 import { interactionPages, type PageDeps } from './interaction-pages.ts';
 import { loadOrCreateKeys, publicJwks } from './keys.ts';
 import { OidcStorage } from './oidc-adapter.ts';
@@ -17,14 +22,26 @@ import { ServerAgent } from './server-agent.ts';
 import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { JWK } from 'jose';
 import { isLoopbackUrl } from '../auth/loopback.ts';
+import { PersistentReplayCache, type ReplayCache } from '../auth/replay-cache.ts';
 
 export interface IdentityOptions {
   baseUrl: string;
-  /** Where keys, accounts and OIDC state live; undefined keeps everything in memory. */
+  /** Where keys and the identity database live; undefined keeps everything in memory. */
   dataDir?: string;
   store: ResourceStore;
   access: AccessControl;
   signup: 'open' | 'closed';
+  /** fsync the identity database at each commit (file storage). Default true. */
+  durable?: boolean;
+  /** Limits on the open surfaces (see config.ts); absent per-address limits mean none. */
+  limits?: IdentityLimits;
+}
+
+export interface IdentityLimits extends LoginLimits {
+  passwordHashConcurrency?: number;
+  passwordHashQueue?: number;
+  signupsPerAddress?: number;
+  signupWindowSeconds?: number;
 }
 
 export interface Identity {
@@ -41,6 +58,10 @@ export interface Identity {
   pages: PageDeps;
   /** The server itself as an authenticated agent (for notifications to other servers). */
   agent: ServerAgent;
+  /** DPoP proof ids seen, kept across restarts (file storage) for the token verifier. */
+  replay: ReplayCache;
+  /** Closes the identity database. */
+  close(): void;
 }
 
 /** The identity provider, wired by hand: keys, stores, oidc-provider and the account routes. */
@@ -49,15 +70,31 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   // Password hashes, client secrets and signing keys: readable by the server's user only.
   if (dir) await mkdir(dir, { recursive: true, mode: 0o700 });
   const keys = await loadOrCreateKeys(dir && join(dir, 'keys.json'));
-  const accounts = await AccountStore.open(dir && join(dir, 'accounts.json'));
-  const storage = await OidcStorage.open(dir && join(dir, 'oidc.json'), accounts, isLoopbackUrl(options.baseUrl));
+  const db = openIdentityDatabase(dir && join(dir, 'identity.sqlite'), { durable: options.durable });
+  if (dir) await migrateJsonFiles(db, { accounts: join(dir, 'accounts.json'), oidc: join(dir, 'oidc.json') });
+  // Proof ids are written once per authenticated request: their own file, synced lazily (a crash of
+  // the process loses none; power loss may lose the last ones, and a reboot outlasts their 65 s).
+  const replayDb = openIdentityDatabase(dir && join(dir, 'dpop-replay.sqlite'), { durable: false });
+  const replay = new PersistentReplayCache(replayDb);
+  const limits = options.limits ?? {};
+  const accounts = new AccountStore(db, new Passwords({ concurrency: limits.passwordHashConcurrency, queue: limits.passwordHashQueue }));
+  const storage = new OidcStorage(db, accounts, isLoopbackUrl(options.baseUrl));
   const issuer = options.baseUrl;
   const agent = new ServerAgent({ baseUrl: options.baseUrl, accounts });
   await agent.provision({ store: options.store, access: options.access });
   let building: Promise<Provider> | undefined;
   const provider = () => (building ??= import('./provider.ts').then(({ createProvider }) => createProvider({ issuer, keys, accounts, storage })));
-  const service = new AccountService({ accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup });
-  const deps = { provider, service, csrf: new Csrf({ key: keys.cookies[0], baseUrl: options.baseUrl }), sessions: new AccountSessions({ key: keys.cookies[0], baseUrl: options.baseUrl }) };
+  const service = new AccountService({
+    accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup,
+    signupsPerAddress: limits.signupsPerAddress, signupWindowSeconds: limits.signupWindowSeconds,
+  });
+  const cookieKey = keys.cookies[0];
+  const login = new LoginGuard({ accounts, devices: new DeviceCookies({ key: cookieKey, baseUrl: options.baseUrl }), limits });
+  const deps: PageDeps = {
+    provider, service, login,
+    csrf: new Csrf({ key: cookieKey, baseUrl: options.baseUrl }),
+    sessions: new AccountSessions({ key: cookieKey, baseUrl: options.baseUrl, db }),
+  };
 
   const router = express.Router();
   let oidc: ReturnType<Provider['callback']> | undefined;
@@ -66,8 +103,12 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
     if (path !== '/.well-known/openid-configuration' && !path.startsWith(`${OIDC_PREFIX}/`)) return next();
     provider().then((p) => { oidc ??= p.callback(); oidc(req, res); }, next);
   });
-  router.use(accountApi(service));
+  router.use(accountApi(service, login));
   router.use(interactionPages(deps));
   router.use(accountPages(deps));
-  return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps, agent };
+  const close = () => {
+    db.close();
+    replayDb.close();
+  };
+  return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps, agent, replay, close };
 }

@@ -1,9 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
-import { Forbidden } from '../errors.ts';
+import { Forbidden, HttpError } from '../errors.ts';
 import type { AccountSessions } from './account-session.ts';
 import type { AccountService } from './account-service.ts';
 import type { Csrf } from './csrf.ts';
+import type { LoginGuard } from './login-guard.ts';
 import { html, page, PAGE_HEADERS, type Html } from './html.ts';
 
 export interface PageDeps {
@@ -11,6 +12,7 @@ export interface PageDeps {
   service: AccountService;
   csrf: Csrf;
   sessions: AccountSessions;
+  login: LoginGuard;
 }
 
 const form = express.urlencoded({ extended: false, limit: '16kb' });
@@ -41,8 +43,16 @@ wants to act as <code>${account?.webId}</code> when it reads and writes Solid po
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name !== 'login') throw new Forbidden('This step is not a login');
     const signedIn = req.body.continue === 'yes' ? service.accounts.byId(deps.sessions.accountId(req) ?? '') : undefined;
-    const account = signedIn ?? await service.accounts.authenticate(String(req.body.email ?? ''), String(req.body.password ?? ''));
+    let account = signedIn;
+    try {
+      account ??= await deps.login.login(req, String(req.body.email ?? ''), String(req.body.password ?? ''));
+    } catch (error) {
+      // A limit or a busy server: say so on the form, with Retry-After.
+      if (error instanceof HttpError && (error.status === 429 || error.status === 503)) return send(res, error.status, loginPage(req, res, deps, details.uid, error.message), error.headers);
+      throw error;
+    }
     if (!account) return send(res, 401, loginPage(req, res, deps, details.uid, 'Wrong email or password'));
+    deps.login.remember(req, res, account);
     deps.sessions.start(res, account.id);
     await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
   });
@@ -83,6 +93,6 @@ function loginPage(req: Request, res: Response, deps: PageDeps, uid: string, err
 <button type="submit">Log in</button></form>${signup}`);
 }
 
-export function send(res: Response, status: number, body: string | Html): void {
-  res.status(status).set(PAGE_HEADERS).type('html').send(String(body));
+export function send(res: Response, status: number, body: string | Html, headers: Record<string, string> = {}): void {
+  res.status(status).set({ ...headers, ...PAGE_HEADERS }).type('html').send(String(body));
 }
