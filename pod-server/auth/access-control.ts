@@ -1,11 +1,14 @@
 import { aclPathFor, isAclPath, pathForUrl, subjectOfAcl, urlForPath } from '../ldp/paths.ts';
+import { ByteLru } from '../storage/byte-lru.ts';
 import { ancestorPaths, type ResourceStore } from '../storage/store.ts';
 import type { Credentials } from './credentials.ts';
 import { parseAuthorizations, parseGroupMembers } from './acl-documents.ts';
 import { allowedModes, decide, type AccessMode, type Agent, type Decision, type EffectiveAcl, type Authorization } from './wac.ts';
 
-/** Past this many cached documents the cache starts over: a bound, not a tuning knob. */
-const CACHE_LIMIT = 50_000;
+/** Memory for parsed ACLs and group documents, each: a bound, not a tuning knob. */
+const CACHE_BYTES = 16 * 1024 * 1024;
+/** A parsed ACL holds its IRIs as strings several times over; this is a generous factor on its source. */
+const PARSED_PER_SOURCE_BYTE = 4;
 
 /**
  * Finds the ACL that governs a resource and asks the pure WAC decision. Parsed ACL and
@@ -15,8 +18,8 @@ const CACHE_LIMIT = 50_000;
 export class AccessControl {
   readonly #store: ResourceStore;
   readonly #baseUrl: string;
-  readonly #acls = new Map<string, Authorization[] | null>();
-  readonly #groups = new Map<string, string | null>();
+  readonly #acls = new ByteLru<Authorization[] | null>(CACHE_BYTES);
+  readonly #groups = new ByteLru<string | null>(CACHE_BYTES);
 
   constructor(options: { store: ResourceStore; baseUrl: string }) {
     this.#store = options.store;
@@ -62,8 +65,7 @@ export class AccessControl {
     if (cached !== undefined) return cached;
     const resource = await this.#store.read(aclPath);
     const parsed = resource ? parseAuthorizations(resource.body.toString('utf8'), urlForPath(this.#baseUrl, aclPath)) : null;
-    if (this.#acls.size >= CACHE_LIMIT) this.#acls.clear();
-    this.#acls.set(aclPath, parsed);
+    this.#acls.set(aclPath, parsed, (resource?.body.length ?? 0) * PARSED_PER_SOURCE_BYTE);
     return parsed;
   }
 
@@ -87,8 +89,7 @@ export class AccessControl {
     if (body === undefined) {
       const resource = await this.#store.read(path);
       body = resource ? resource.body.toString('utf8') : null;
-      if (this.#groups.size >= CACHE_LIMIT) this.#groups.clear();
-      this.#groups.set(path, body);
+      this.#groups.set(path, body, (body?.length ?? 0) * 2);
     }
     return body ? parseGroupMembers(body, documentUrl, groupUrl) : new Set();
   }

@@ -4,6 +4,7 @@ import { jwkThumbprint, publicKeyFor, verifyCompactSignature } from './jws.ts';
 import { authError, PROOF_ALGS } from './auth-errors.ts';
 import { canonicalLoopback } from './loopback.ts';
 import type { ReplayCache } from './replay-cache.ts';
+import { ByteLru } from '../storage/byte-lru.ts';
 
 export interface ProofExpectations {
   method: string;
@@ -23,13 +24,15 @@ export interface ProofPolicy {
 }
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
-const KEY_CACHE_LIMIT = 10_000;
+/** Memory for imported proof keys (an imported public key costs about a kilobyte). */
+const KEY_CACHE_BYTES = 4 * 1024 * 1024;
+const KEY_BYTES = 1024;
 
 /** Verifies a DPoP proof (RFC 9449 section 4.3) for one request; throws a 401 naming the reason. */
 export class DpopVerifier {
   readonly #policy: ProofPolicy;
   /** Imported public keys by thumbprint: importing costs more than verifying. */
-  readonly #keys = new Map<string, KeyObject>();
+  readonly #keys = new ByteLru<KeyObject>(KEY_CACHE_BYTES);
 
   constructor(policy: ProofPolicy) { this.#policy = policy; }
 
@@ -83,8 +86,7 @@ export class DpopVerifier {
     let key = this.#keys.get(cacheKey);
     if (!key) {
       key = publicKeyFor(jwk, alg);
-      if (this.#keys.size >= KEY_CACHE_LIMIT) this.#keys.clear();
-      this.#keys.set(cacheKey, key);
+      this.#keys.set(cacheKey, key, KEY_BYTES);
     }
     return key;
   }

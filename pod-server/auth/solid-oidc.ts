@@ -6,6 +6,7 @@ import { IssuerKeys, normalizeIssuer } from './issuer-keys.ts';
 import { canonicalLoopback } from './loopback.ts';
 import { MemoryReplayCache, type ReplayCache } from './replay-cache.ts';
 import { WebIdIssuers } from './webid-issuers.ts';
+import { ByteLru } from '../storage/byte-lru.ts';
 
 export interface SolidOidcOptions {
   /** This server's base URL: the realm in challenges, and which WebIDs are local. */
@@ -27,7 +28,8 @@ interface AccessClaims extends JWTPayload {
   cnf: { jkt: string };
 }
 
-const TOKEN_CACHE_LIMIT = 10_000;
+/** Memory for verified tokens (a token and its claims are a few KB at most). */
+const TOKEN_CACHE_BYTES = 8 * 1024 * 1024;
 
 /**
  * The credentials stage for Solid-OIDC: `Authorization: DPoP <token>` plus a `DPoP` proof.
@@ -42,7 +44,7 @@ export class SolidOidcVerifier implements CredentialsExtractor {
   readonly #webIds: WebIdIssuers;
   readonly #proofs: DpopVerifier;
   readonly #skew: number;
-  readonly #tokens = new Map<string, AccessClaims>();
+  readonly #tokens = new ByteLru<AccessClaims>(TOKEN_CACHE_BYTES);
 
   constructor(options: SolidOidcOptions) {
     this.#realm = options.baseUrl;
@@ -113,8 +115,7 @@ export class SolidOidcVerifier implements CredentialsExtractor {
     if (typeof claims.webid !== 'string' || !/^https?:\/\//.test(claims.webid)) throw this.#fail('invalid_token', 'The access token has no webid');
     if (typeof claims.cnf?.jkt !== 'string') throw this.#fail('invalid_token', 'The access token is not DPoP-bound (cnf.jkt)');
     this.#checkClient(claims);
-    if (this.#tokens.size >= TOKEN_CACHE_LIMIT) this.#tokens.clear();
-    this.#tokens.set(token, claims);
+    this.#tokens.set(token, claims, token.length * 2);
     return claims;
   }
 

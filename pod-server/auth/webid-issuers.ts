@@ -1,11 +1,14 @@
 import { Parser } from 'n3';
 import { pathForUrl } from '../ldp/paths.ts';
+import { ByteLru } from '../storage/byte-lru.ts';
 import { normalizeIssuer } from './issuer-keys.ts';
 
 const OIDC_ISSUER = 'http://www.w3.org/ns/solid/terms#oidcIssuer';
 const TTL_MS = 5 * 60_000;
 const FAILURE_TTL_MS = 30_000;
-const CACHE_LIMIT = 10_000;
+/** Memory for the issuers of other servers' WebIDs (each entry is a few hundred bytes). */
+const CACHE_BYTES = 4 * 1024 * 1024;
+const ISSUERS_BYTES = 512;
 
 /**
  * Which issuers a WebID's profile names (solid:oidcIssuer). A WebID on this server whose
@@ -16,7 +19,7 @@ export class WebIdIssuers {
   readonly #baseUrl: string;
   readonly #localIssuer?: string;
   readonly #fetch: typeof fetch;
-  readonly #cache = new Map<string, { issuers: Promise<Set<string>>; expires: number }>();
+  readonly #cache = new ByteLru<{ issuers: Promise<Set<string>>; expires: number }>(CACHE_BYTES);
 
   constructor(options: { baseUrl: string; localIssuer?: string; fetch?: typeof fetch }) {
     this.#baseUrl = options.baseUrl;
@@ -40,8 +43,7 @@ export class WebIdIssuers {
       entry.expires = Date.now() + FAILURE_TTL_MS;
       return new Set<string>();
     });
-    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-    this.#cache.set(webId, entry);
+    this.#cache.set(webId, entry, ISSUERS_BYTES);
     return entry.issuers;
   }
 

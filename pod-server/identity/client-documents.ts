@@ -1,8 +1,10 @@
 import type { AdapterPayload } from 'oidc-provider';
+import { ByteLru } from '../storage/byte-lru.ts';
 
 const MAX_BYTES = 64 * 1024;
 const CACHE_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; metadata: AdapterPayload | undefined }>();
+/** At most this much memory for remembered documents (each is at most MAX_BYTES). */
+const cache = new ByteLru<{ at: number; metadata: AdapterPayload | undefined }>(4 * 1024 * 1024);
 
 /**
  * Solid-OIDC Client ID Documents: a client_id that is an https URL (or, for developers running
@@ -14,8 +16,7 @@ export async function fetchClientIdDocument(clientId: string): Promise<AdapterPa
   const cached = cache.get(clientId);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.metadata;
   const metadata = await fetchDocument(clientId);
-  if (cache.size > 1000) cache.clear();
-  cache.set(clientId, { at: Date.now(), metadata });
+  cache.set(clientId, { at: Date.now(), metadata }, metadata ? JSON.stringify(metadata).length * 2 : 0);
   return metadata;
 }
 
