@@ -26,7 +26,7 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
   const existing = await context.store.metadata(path);
   const modes = patchModes(operations);
   const change: AccessMode = modes.write ? 'write' : 'append';
-  const needs = existing ? [{ path, mode: change }] : creationNeeds(path, change);
+  const needs = existing ? [{ path, mode: change }] : await creationNeeds(context, path, change);
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
 
