@@ -1,9 +1,11 @@
 // Bundles the server's own TypeScript into one ES module (dependencies stay in node_modules).
-// `npm start` runs this first: plain node then starts in a fraction of the time and memory
-// that loading TypeScript through a loader thread costs. Tests keep using tsx directly.
+// Plain node then starts in a fraction of the time and memory that loading TypeScript through a
+// loader thread costs. `npm install` builds it (the `prepare` script); `npm start` (bin/launch.mjs)
+// rebuilds only when a source changed. Tests keep using tsx directly.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUILD_INPUTS, DIST, ROOT, fingerprint } from './bundle-state.mjs';
 
 // Modules find their data files (ontology, shapes, taxonomy) next to their source through
 // import.meta.url; inside a bundle that would point at dist/, so each module keeps its own.
@@ -17,19 +19,31 @@ const keepModuleUrls = {
   },
 };
 
-const entries = process.argv.slice(2);
-await rm('dist', { recursive: true, force: true }); // no chunks left over from an older build
-await build({
-  entryPoints: entries.length ? entries : ['bin/start.ts'],
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  splitting: true, // dynamic imports (vocabulary, JSON-LD) become chunks loaded on first use
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [keepModuleUrls],
-});
+/** Builds dist/ from the given entry points (default: the server) and records what it was built from. */
+export async function buildBundle(entries = []) {
+  await rm(DIST, { recursive: true, force: true }); // no chunks left over from an older build
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: entries.length ? entries : ['bin/start.ts'],
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    splitting: true, // dynamic imports (vocabulary, JSON-LD) become chunks loaded on first use
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [keepModuleUrls],
+  });
+  // Only a server bundle is reused by `npm start`; one built for other entries is always stale for it.
+  if (entries.length) return;
+  const inputs = [...Object.keys(result.metafile.inputs), ...BUILD_INPUTS].sort();
+  await writeFile(`${DIST}/.inputs.json`, JSON.stringify({ inputs, fingerprint: fingerprint(inputs) }));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildBundle(process.argv.slice(2));
+}

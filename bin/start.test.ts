@@ -1,7 +1,10 @@
 import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServerProcess } from '../test-support/process.ts';
 import { PUBLIC_WRITABLE_ACL, freePort } from '../test-support/server.ts';
 
@@ -57,5 +60,82 @@ describe('npm start', function () {
   it('refuses a configuration that makes no sense, saying why', async () => {
     const error = await startServerProcess({ PORT: 'eighty', DATA_DIR: dataDir }).then(() => undefined, (e: Error) => e);
     expect(error?.message).to.match(/PORT must be a port number, got eighty/);
+  });
+});
+
+/** `npm start` as a person runs it, in its own process group so that leftovers can be seen (and removed). */
+function npmStart(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Whether any process is left in the group (kill with signal 0 only asks). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    if (await condition()) return true;
+  }
+  return condition();
+}
+
+describe('npm start as a process', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  const groups: number[] = [];
+
+  before(async () => { dataDir = await mkdtemp(join(tmpdir(), 'pod-npm-start-')); });
+  after(async () => {
+    for (const pgid of groups) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops the server when npm start gets SIGTERM: the port is free and no process is left', async () => {
+    const started = npmStart({ PORT: '0', DATA_DIR: dataDir });
+    groups.push(started.child.pid!);
+    const listening = await until(() => /^listening on http:\/\/localhost:(\d+)\/$/m.test(started.output()), 45_000);
+    expect(listening, started.output()).to.equal(true);
+    const port = Number(/^listening on http:\/\/localhost:(\d+)\/$/m.exec(started.output())![1]);
+    expect(await portAnswers(port)).to.equal(true);
+
+    started.child.kill('SIGTERM'); // the npm process only, as a process manager does
+    await started.exited;
+    expect(await until(() => !groupAlive(started.child.pid!), 10_000), 'a process of npm start outlived it').to.equal(true);
+    expect(await portAnswers(port)).to.equal(false);
+  });
+
+  it('says which port is in use and exits with 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const started = npmStart({ PORT: String(port), DATA_DIR: dataDir });
+      groups.push(started.child.pid!);
+      expect(await started.exited).to.equal(1);
+      expect(started.output()).to.include(`port ${port} is in use`);
+      expect(started.output()).not.to.match(/TypeError/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });

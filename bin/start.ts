@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     if (!process.env.BASE_URL) config.baseUrl = normalizeBaseUrl(`http://localhost:${config.port}/`);
   }
   const server = await createPodServer(config);
-  await server.listen();
+  await server.listen().catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`port ${config.port} is in use`);
+    if (error.code === 'EACCES') throw new Error(`port ${config.port} needs privileges this process does not have`);
+    throw error;
+  });
   console.log(`listening on ${config.baseUrl}`);
   const stop = (signal: string) => {
     server.close().then(() => process.exit(0), (error) => { console.error(`error while stopping on ${signal}:`, error); process.exit(1); });

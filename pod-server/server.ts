@@ -90,8 +90,8 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     store,
     config,
     listen: () => new Promise((resolve, reject) => {
-      server = app.listen(config.port, () => resolve((server!.address() as AddressInfo).port));
-      server.once('error', reject);
+      // Express 5 calls back with the error when listening fails (e.g. EADDRINUSE).
+      server = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve((server!.address() as AddressInfo).port)));
       server.keepAliveTimeout = 65_000;
     }),
     close: () => new Promise((resolve) => {

@@ -4,6 +4,10 @@ import { startTestServer, type TestServer } from '../../test-support/server.ts';
 const acl = (modes: string, extra = '') => `@prefix acl: <http://www.w3.org/ns/auth/acl#>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
 <#rule> a acl:Authorization; acl:agentClass foaf:Agent; acl:accessTo <./>; acl:default <./>; acl:mode ${modes}${extra}.`;
 
+const split = (own: string, inherited: string) => `@prefix acl: <http://www.w3.org/ns/auth/acl#>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
+<#own> a acl:Authorization; acl:agentClass foaf:Agent; acl:accessTo <./>; acl:mode ${own}.
+<#inherited> a acl:Authorization; acl:agentClass foaf:Agent; acl:default <./>; acl:mode ${inherited}.`;
+
 describe('WAC enforced over HTTP', () => {
   let pod: TestServer;
   const url = (path: string) => new URL(path, pod.baseUrl).href;
@@ -22,6 +26,9 @@ describe('WAC enforced over HTTP', () => {
         '/open/locked/.acl': acl('acl:Read'),
         '/open/locked/doc': '<#a> <#b> "locked".',
         '/from-app/.acl': acl('acl:Read, acl:Write', '; acl:origin <https://app.example>'),
+        // The container itself: Read and Control only; what is created inside it: everything.
+        '/split/.acl': split('acl:Read, acl:Control', 'acl:Read, acl:Append, acl:Write, acl:Control'),
+        '/split-append/.acl': split('acl:Append', 'acl:Write'),
       },
     });
   });
@@ -63,6 +70,20 @@ describe('WAC enforced over HTTP', () => {
     expect((await fetch(url('/open/switch/.acl'))).status).to.equal(401);
   });
 
+  it('creating in a missing container needs Append on the existing container that gains it (PUT and PATCH)', async () => {
+    // c/nested/ would inherit Append from c/'s default, but c/ itself allows no Append.
+    expect((await fetch(url('/split/nested/new.txt'), { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).to.equal(401);
+    const patched = await fetch(url('/split/nested/new.ttl'), { method: 'PATCH', headers: { 'content-type': 'application/sparql-update' }, body: 'INSERT DATA { <#x> <#y> <#z> . }' });
+    expect(patched.status).to.equal(401);
+    expect((await put('/split/deeper/still/new')).status).to.equal(401);
+    expect((await fetch(url('/split/nested/'))).status).to.equal(404);
+    expect((await fetch(url('/split/deeper/'))).status).to.equal(404);
+    // Append on c/ and Write on what it inherits is enough.
+    expect((await fetch(url('/split-append/nested/new.txt'), { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).to.equal(201);
+    const created = await fetch(url('/split-append/other/new.ttl'), { method: 'PATCH', headers: { 'content-type': 'application/sparql-update' }, body: 'INSERT DATA { <#x> <#y> <#z> . }' });
+    expect(created.status).to.equal(201);
+  });
+
   it('deleting needs Write on the container too', async () => {
     expect((await fetch(url('/open/locked/doc'), { method: 'DELETE' })).status).to.equal(401);
     expect(await (await fetch(url('/open/locked/doc'))).text()).to.include('"locked"');
@@ -75,7 +96,7 @@ describe('WAC enforced over HTTP', () => {
   });
 
   it('reports the modes in WAC-Allow', async () => {
-    expect((await fetch(url('/read-only/doc'))).headers.get('wac-allow')).to.equal('user="read", public="read"');
-    expect((await fetch(url('/open/'))).headers.get('wac-allow')).to.equal('user="read append write control", public="read append write control"');
+    expect((await fetch(url('/read-only/doc'))).headers.get('wac-allow')).to.equal('user="read",public="read"');
+    expect((await fetch(url('/open/'))).headers.get('wac-allow')).to.equal('user="read append write control",public="read append write control"');
   });
 });

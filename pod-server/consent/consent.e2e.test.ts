@@ -48,7 +48,7 @@ describe('consent end to end (citizen, employer, unrelated agent)', function () 
     expect(answer.claims.sections).to.deep.equal(['skills', 'experience']);
     expect(await requester.checkStatus(answer.receipt, answer.claims.status_url)).to.include({ valid: true, status: 'given' });
 
-    expect((await employer.session.fetch(section('skills'), { method: 'HEAD' })).headers.get('wac-allow')).to.equal('user="read", public=""');
+    expect((await employer.session.fetch(section('skills'), { method: 'HEAD' })).headers.get('wac-allow')).to.equal('user="read",public=""');
     const skills = await requester.readGranted(citizen.account.podUrl, 'skills');
     expect(skills.body).to.include('Welding (MIG/MAG)');
     expect((await requester.readGranted(citizen.account.podUrl, 'experience')).body).to.include('Volvo');

@@ -40,7 +40,7 @@ export async function setWacAllow(response: ServerResponse, context: LdpContext,
   const user = await context.access.modes(request.credentials, request.origin, request.path);
   if (request.grant) user.add(request.grant.mode); // what a consent grant allowed counts too
   const everyone = request.credentials.webId ? await context.access.modes({}, request.origin, request.path) : user;
-  response.setHeader('WAC-Allow', `user="${modeList(user)}", public="${modeList(everyone)}"`);
+  response.setHeader('WAC-Allow', `user="${modeList(user)}",public="${modeList(everyone)}"`);
 }
 
 function modeList(modes: Set<AccessMode>): string {

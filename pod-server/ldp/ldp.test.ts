@@ -28,7 +28,7 @@ for (const storage of ['memory', 'file'] as const) {
       it('serves the root container publicly, read-only', async () => {
         const root = await fetch(base);
         expect(root.status).to.equal(200);
-        expect(root.headers.get('wac-allow')).to.equal('user="read", public="read"');
+        expect(root.headers.get('wac-allow')).to.equal('user="read",public="read"');
         expect(root.headers.get('link')).to.include('<http://www.w3.org/ns/pim/space#Storage>; rel="type"');
         const write = await put('/hello', profile('x'));
         expect(write.status).to.equal(401);
@@ -74,7 +74,7 @@ for (const storage of ['memory', 'file'] as const) {
         expect(link).to.include(`<${url('/test/headers.acl')}>; rel="acl"`);
         expect(response.headers.get('allow')).to.include('PATCH');
         expect(response.headers.get('accept-patch')).to.equal('text/n3, application/sparql-update');
-        expect(response.headers.get('wac-allow')).to.equal('user="read append write control", public="read append write control"');
+        expect(response.headers.get('wac-allow')).to.equal('user="read append write control",public="read append write control"');
         const container = await fetch(url('/test/'), { method: 'HEAD' });
         expect(container.headers.get('accept-post')).to.equal('*/*');
         expect(container.headers.get('allow')).to.include('POST');

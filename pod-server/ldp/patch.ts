@@ -30,7 +30,7 @@ export async function patch(context: LdpContext, request: LdpRequest, response: 
   // An inbox is appended to by strangers: Append there creates members (POST), it does not let
   // anyone edit the inbox's own description, so a PATCH to it needs Write.
   const change: AccessMode = modes.write || isInboxPath(path) ? 'write' : 'append';
-  const needs = existing ? [{ path, mode: change }] : creationNeeds(path, change);
+  const needs = existing ? [{ path, mode: change }] : await creationNeeds(context, path, change);
   if (modes.read) needs.push({ path, mode: 'read' });
   await authorize(context, request, needs);
 

@@ -16,12 +16,21 @@ import { isAclPath, urlForPath } from './paths.ts';
 import type { AccessMode } from '../auth/wac.ts';
 
 /**
- * What creating a resource needs: Append on its container and `mode` on the new resource.
+ * What creating a resource needs: `mode` on the new resource and Append (or Write) on every
+ * container that gains a member. When the parent does not exist yet it is created too, so up to
+ * and including the nearest EXISTING ancestor each container gains one: checking only the missing
+ * parent would let its inherited default decide what the existing container's own rules refuse.
  * An ACL document is not a member of anything: creating one needs Control on its subject only.
  */
-export function creationNeeds(path: string, mode: AccessMode): { path: string; mode: AccessMode }[] {
+export async function creationNeeds(context: LdpContext, path: string, mode: AccessMode): Promise<{ path: string; mode: AccessMode }[]> {
   if (isAclPath(path)) return [{ path, mode }];
-  return [{ path: parentPath(path)!, mode: 'append' }, { path, mode }];
+  const needs: { path: string; mode: AccessMode }[] = [{ path, mode }];
+  // Bounded by the path's depth; the root always exists, so the walk stops there at the latest.
+  for (let container = parentPath(path); container; container = parentPath(container)) {
+    needs.unshift({ path: container, mode: 'append' });
+    if (await context.store.metadata(container)) break;
+  }
+  return needs;
 }
 
 /** PUT: create or replace. RDF is validated and stored once, as Turtle. */
@@ -31,7 +40,7 @@ export async function put(context: LdpContext, request: LdpRequest, response: Se
   if (isContainerPath(path) && !isRdfType(contentType)) throw new BadRequest(`A container holds RDF only; ${contentType} cannot be PUT to ${path}`, 'container_not_rdf');
   if (isAclPath(path) && essence(contentType) !== TURTLE) throw new UnsupportedMediaType('ACL documents must be text/turtle');
   const existing = await context.store.metadata(path);
-  await authorize(context, request, existing ? [{ path, mode: 'write' }] : creationNeeds(path, 'write'));
+  await authorize(context, request, existing ? [{ path, mode: 'write' }] : await creationNeeds(context, path, 'write'));
   const body = await readBody(request.raw, context.maxBodyBytes);
   const stored = await storable(body, contentType, request.url, path, inputBudget(request.raw, 'This body'));
   if (!existing) await checkNamespace(context, path);
