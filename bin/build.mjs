@@ -3,6 +3,7 @@
 // that loading TypeScript through a loader thread costs. Tests keep using tsx directly.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // Modules find their data files (ontology, shapes, taxonomy) next to their source through
@@ -18,9 +19,12 @@ const keepModuleUrls = {
 };
 
 const entries = process.argv.slice(2);
+// The JSON-LD worker is an entry of its own; the server finds it by the URL defined here.
+const jsonLdWorker = { in: 'pod-server/rdf/jsonld-worker.ts', out: 'jsonld-worker' };
 await rm('dist', { recursive: true, force: true }); // no chunks left over from an older build
 await build({
-  entryPoints: entries.length ? entries : ['bin/start.ts'],
+  entryPoints: [...(entries.length ? entries : ['bin/start.ts']).map((path) => ({ in: path, out: basename(path, '.ts') })), jsonLdWorker],
+  define: { __JSONLD_WORKER_URL__: JSON.stringify(pathToFileURL(resolve('dist', `${jsonLdWorker.out}.mjs`)).href) },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
