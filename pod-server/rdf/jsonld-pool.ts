@@ -5,7 +5,7 @@ import type { JsonLdReadOptions } from '../../vocab/jsonld-to-quads.ts';
 import { ServiceUnavailable } from '../errors.ts';
 import { TooComplex, type WorkBudget } from '../http/work-budget.ts';
 import type { JsonLdJob, JsonLdReply } from './jsonld-worker.ts';
-import { parseInSlices } from './parse-in-slices.ts';
+import { decodeQuads, type EncodedQuads } from './quad-transfer.ts';
 
 // The bundle (`npm start`) builds the worker as its own entry and names it here at build time
 // (bin/build.mjs); under tsx the worker is the TypeScript source, loaded with the same loader.
@@ -39,11 +39,10 @@ export class JsonLdPool {
 
   /** The document's triples; bad input is a JsonLdError, running out of time the budget's error. */
   async read(text: string, options: Options, budget: WorkBudget): Promise<Quad[]> {
-    const ntriples = await this.#run({ text, options }, budget);
-    return parseInSlices(ntriples, 'N-Triples', options.base, budget);
+    return decodeQuads(await this.#run({ text, options }, budget), budget);
   }
 
-  #run(job: Omit<JsonLdJob, 'id'>, budget: WorkBudget): Promise<string> {
+  #run(job: Omit<JsonLdJob, 'id'>, budget: WorkBudget): Promise<EncodedQuads> {
     return new Promise((resolve, reject) => {
       const start = (slot: Slot) => void this.#start(slot, { ...job, id: this.#nextId++ }, budget).then(resolve, reject);
       const free = this.#slots.find((slot) => !slot.busy);
@@ -59,19 +58,19 @@ export class JsonLdPool {
     });
   }
 
-  async #start(slot: Slot, job: JsonLdJob, budget: WorkBudget): Promise<string> {
+  async #start(slot: Slot, job: JsonLdJob, budget: WorkBudget): Promise<EncodedQuads> {
     slot.busy = true;
     try {
       if (!slot.worker) this.#spawn(slot);
       const worker = slot.worker!;
       await slot.ready;
-      return await new Promise<string>((resolve, reject) => {
+      return await new Promise<EncodedQuads>((resolve, reject) => {
         const done = () => { clearTimeout(timer); worker.off('message', onMessage); worker.off('exit', onExit); };
         const onMessage = (reply: JsonLdReply) => {
           if (!('id' in reply) || reply.id !== job.id) return;
           done();
           if ('error' in reply) reject(new JsonLdError(reply.error.message, reply.error.code));
-          else resolve(reply.ntriples);
+          else resolve(reply.quads);
         };
         const onExit = () => { done(); reject(new TooComplex('Reading this JSON-LD document stopped its reader (it needs more memory than one request may use)')); };
         // The worker cannot be interrupted mid-expansion: it is stopped, and a fresh one serves the next document.
