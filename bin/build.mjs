@@ -4,6 +4,7 @@
 // rebuilds only when a source changed. Tests keep using tsx directly.
 import { build } from 'esbuild';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUILD_INPUTS, DIST, ROOT, fingerprint } from './bundle-state.mjs';
 
@@ -21,10 +22,12 @@ const keepModuleUrls = {
 
 /** Builds dist/ from the given entry points (default: the server) and records what it was built from. */
 export async function buildBundle(entries = []) {
+  // The JSON-LD worker is an entry of its own, beside the chunks that load it (see jsonld-pool.ts).
+  const jsonLdWorker = { in: 'pod-server/rdf/jsonld-worker.ts', out: 'jsonld-worker' };
   await rm(DIST, { recursive: true, force: true }); // no chunks left over from an older build
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: entries.length ? entries : ['bin/start.ts'],
+    entryPoints: [...(entries.length ? entries : ['bin/start.ts']).map((path) => ({ in: path, out: basename(path, '.ts') })), jsonLdWorker],
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -1,32 +1,16 @@
-// JSON-LD for consent documents. Parsing goes through vocab's parser (no remote contexts are ever fetched);
-// our own context IRI is replaced by the context shipped beside this module before parsing.
+// JSON-LD for consent documents. Parsing goes through vocab's parser (linear; no remote contexts are
+// ever fetched); our own context IRI resolves to the context shipped beside this module.
 import jsonld from 'jsonld';
 import { readFileSync } from 'node:fs';
-import { parseJsonLd, toNQuads, JsonLdError, type Graph } from '../vocab/index.ts';
+import { parseJsonLd, registerContextDocument, toNQuads, type Graph } from '../vocab/index.ts';
 
 export const CONSENT_CONTEXT_IRI = 'https://w3id.org/jobtech-mydata/vocab/consent-context.jsonld';
 export const CONSENT_CONTEXT = JSON.parse(readFileSync(new URL('./context.jsonld', import.meta.url), 'utf8')) as { '@context': Record<string, unknown> };
-
-function inlineContexts(doc: unknown): unknown {
-  if (Array.isArray(doc)) return doc.map(inlineContexts);
-  if (doc === null || typeof doc !== 'object') return doc;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
-    if (k === '@context') {
-      const swap = (c: unknown) => (c === CONSENT_CONTEXT_IRI ? CONSENT_CONTEXT['@context'] : c);
-      out[k] = Array.isArray(v) ? v.map(swap) : swap(v);
-    } else out[k] = inlineContexts(v);
-  }
-  return out;
-}
+registerContextDocument(CONSENT_CONTEXT_IRI, CONSENT_CONTEXT);
 
 /** Parses a consent JSON-LD document (our context by IRI, inline, or none). Throws JsonLdError. */
 export async function parseConsentJsonLd(text: string | object, baseIri: string): Promise<Graph> {
-  let doc: unknown = text;
-  if (typeof text === 'string') {
-    try { doc = JSON.parse(text); } catch (e) { throw new JsonLdError(`Malformed JSON: ${(e as Error).message}`, 'invalid json'); }
-  }
-  return parseJsonLd(inlineContexts(doc) as object, baseIri);
+  return parseJsonLd(text, baseIri);
 }
 
 /** Compacted JSON-LD with the consent context (by IRI unless inline). Blank node ids are dropped where unused. */

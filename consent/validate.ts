@@ -95,13 +95,20 @@ function reachable(g: Graph, root: Node): Set<Node> {
   return seen;
 }
 
+/** Far above any real request or record (tens of statements), far below what stalls validation. */
+export const MAX_DOCUMENT_CHARS = 256 * 1024;
+export const MAX_STATEMENTS = 1000;
+
 async function parseOne<T>(
   text: string, contentType: string, baseIri: string, cls: string, label: string, read: (g: Graph, s: Node) => T,
 ): Promise<Parsed<T>> {
+  // A request or record is a few kilobytes; parsing and SHACL-validating a huge one would hold the event loop.
+  if (text.length > MAX_DOCUMENT_CHARS) return failed([violation(baseIri, `<${baseIri}>`, `the document has ${text.length} characters; a ${label} has at most ${MAX_DOCUMENT_CHARS}`, 'jm:MaxSize')]);
   let g: Graph;
   try { g = await parse(text, contentType, baseIri); } catch (e) {
     return failed([violation(baseIri, `<${baseIri}>`, (e as Error).message, 'syntax')]);
   }
+  if (g.size > MAX_STATEMENTS) return failed([violation(baseIri, `<${baseIri}>`, `the document has ${g.size} statements; a ${label} has at most ${MAX_STATEMENTS}`, 'jm:MaxSize')]);
   const nodes = g.instancesOf(cls);
   if (nodes.length !== 1) {
     return failed([violation(baseIri, `<${baseIri}>`, `the document must describe exactly one ${label}, found ${nodes.length}`, 'jm:OneSubject')]);

@@ -16,7 +16,8 @@ import { setWorkBudgetMs } from './http/work-budget.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import type { LdpContext } from './ldp/context.ts';
 import { ConversionCache } from './rdf/conversion-cache.ts';
-import { registerJsonLdContext } from './rdf/parse.ts';
+import { readLargeJsonLd, registerJsonLdContext } from './rdf/parse.ts';
+import { readLargeJsonLdWith } from '../vocab/jsonld-offload.ts';
 import { CONTEXT_IRI } from '../vocab/terms.ts';
 import { ldpHandler } from './ldp/handler.ts';
 import { landingPage } from './landing.ts';
@@ -54,6 +55,8 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     conversions: new ConversionCache(config.conversionCacheBytes ?? DEFAULT_CONVERSION_CACHE_BYTES),
   };
   setWorkBudgetMs(config.workBudgetMs ?? DEFAULT_WORK_BUDGET_MS);
+  // Large JSON-LD read by the consent library (inbox access requests) goes to the same worker pool.
+  readLargeJsonLdWith(readLargeJsonLd);
 
   const app = express();
   app.disable('x-powered-by');

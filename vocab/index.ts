@@ -2,7 +2,7 @@
 export * from './terms.ts';
 export { Graph, parseTurtle, toTurtle, toNQuads, RdfSyntaxError, isLit, str, int, dec, bool, typed } from './rdf.ts';
 export type { Node, Lit, Obj } from './rdf.ts';
-export { parseJsonLd, toJsonLd, JsonLdError, registerContextAlias, CONTEXT_DOCUMENT } from './jsonld.ts';
+export { parseJsonLd, toJsonLd, JsonLdError, registerContextAlias, registerContextDocument, CONTEXT_DOCUMENT } from './jsonld.ts';
 export {
   parseDocument, serializeGraph, loadSection, saveSection, validateProfile, sectionDocumentIri,
   TURTLE, JSON_LD, N_TRIPLES, RDF_CONTENT_TYPES,

@@ -1,56 +1,50 @@
-// JSON-LD <-> Graph, through N-Quads. Remote contexts are never fetched: our own context is served
-// from the file shipped beside this module, anything else is refused with a clear error.
+// JSON-LD <-> Graph. Remote contexts are never fetched: our own context is served from the file
+// shipped beside this module (and others registered by IRI), anything else is refused clearly.
 import jsonld from 'jsonld';
 import { readFileSync } from 'node:fs';
+import { JsonLdError } from './jsonld-error.ts';
+import { LARGE_JSON_LD_CHARS, largeJsonLdReader } from './jsonld-offload.ts';
+import { jsonLdToQuads } from './jsonld-to-quads.ts';
 import { CONTEXT_IRI } from './terms.ts';
-import { Graph, parseTurtle, toNQuads } from './rdf.ts';
+import { Graph, toNQuads } from './rdf.ts';
 
 export const CONTEXT_DOCUMENT = JSON.parse(readFileSync(new URL('./context.jsonld', import.meta.url), 'utf8')) as {
   '@context': Record<string, unknown>;
 };
 
-export class JsonLdError extends Error {
-  override readonly name = 'JsonLdError';
-  constructor(message: string, readonly code?: string) { super(message); }
-}
+export { JsonLdError };
 
 const contextAliases = new Set<string>([CONTEXT_IRI]);
 /** Lets a deployment's own URL for the context (e.g. http://localhost:3000/vocab/context.jsonld) resolve locally. */
 export function registerContextAlias(url: string): void { contextAliases.add(url); }
+
+/** Other contexts shipped with the code (the consent context), known by their IRI. */
+const contextDocuments = new Map<string, unknown>();
+export function registerContextDocument(url: string, document: unknown): void { contextDocuments.set(url, document); }
+
+function knownContexts(): Record<string, unknown> {
+  const known: Record<string, unknown> = Object.fromEntries(contextDocuments);
+  for (const alias of contextAliases) known[alias] = CONTEXT_DOCUMENT;
+  return known;
+}
 
 const documentLoader = async (url: string) => {
   if (contextAliases.has(url)) return { contextUrl: undefined, documentUrl: url, document: CONTEXT_DOCUMENT };
   throw new JsonLdError(`Remote JSON-LD context ${url} is not fetched; use ${CONTEXT_IRI} or an inline context`, 'loading remote context failed');
 };
 
-/** Parses JSON-LD text into a graph. Malformed JSON, invalid JSON-LD and terms that would be dropped all throw JsonLdError. */
+/**
+ * Parses JSON-LD text into a graph. Malformed JSON, invalid JSON-LD and terms that would be
+ * dropped all throw JsonLdError. Linear in the document; a large text goes to the process's
+ * large-document reader (the pod server's worker) when one is registered.
+ */
 export async function parseJsonLd(text: string | object, baseIri: string): Promise<Graph> {
-  let doc: unknown = text;
-  if (typeof text === 'string') {
-    try { doc = JSON.parse(text); } catch (e) { throw new JsonLdError(`Malformed JSON: ${(e as Error).message}`, 'invalid json'); }
-  }
-  if (doc === null || typeof doc !== 'object') throw new JsonLdError('JSON-LD must be an object or an array', 'invalid json-ld');
-  let nquads: string;
-  try {
-    // safe mode: a key that does not map to an IRI is an error, not silently dropped data.
-    nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
-      base: baseIri, format: 'application/n-quads', documentLoader, safe: true,
-    } as jsonld.Options.ToRdf)) as unknown as string;
-  } catch (e) {
-    if (e instanceof JsonLdError) throw e;
-    // Our loader's refusal arrives wrapped; surface it as it was said.
-    const cause = (e as { details?: { cause?: unknown } }).details?.cause;
-    if (cause instanceof JsonLdError) throw cause;
-    throw new JsonLdError(describe(e), (e as { details?: { code?: string } }).details?.code);
-  }
-  return parseTurtle(nquads, baseIri, 'application/n-quads');
-}
-
-function describe(e: unknown): string {
-  const err = e as { message?: string; details?: { code?: string; event?: { message?: string; details?: unknown } } };
-  const event = err.details?.event;
-  const detail = event ? `${event.message ?? ''} ${JSON.stringify(event.details ?? {})}` : err.details?.code ?? '';
-  return `Invalid JSON-LD: ${err.message ?? String(e)}${detail ? ` (${detail.trim()})` : ''}`;
+  const options = { base: baseIri, contexts: knownContexts(), safe: true };
+  const large = typeof text === 'string' && text.length > LARGE_JSON_LD_CHARS ? largeJsonLdReader() : undefined;
+  const quads = large ? await large(text as string, options) : await jsonLdToQuads(text, options);
+  const g = new Graph();
+  await g.addQuads(quads);
+  return g;
 }
 
 /** Compacted JSON-LD using our context (referenced by IRI unless inline is asked for). */

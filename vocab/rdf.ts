@@ -1,8 +1,9 @@
-// The only module that touches n3. Everything else sees IRIs as strings ("_:x" for blank nodes)
-// and literal values as plain JS values.
+// The only module that touches n3 besides the JSON-LD converters. Everything else sees IRIs as
+// strings ("_:x" for blank nodes) and literal values as plain JS values.
 import { DataFactory, Parser, Store, Writer } from 'n3';
 import type * as RDFJS from '@rdfjs/types';
 import { PREFIXES, RDF, XSD } from './terms.ts';
+import { SLICE, nextTurn } from './work.ts';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
@@ -58,6 +59,13 @@ export class Graph {
       head = cell;
     }
     return head;
+  }
+  /** Adds parsed RDF/JS quads (their blank nodes must be this document's own), a slice per turn of the event loop. */
+  async addQuads(quads: readonly RDFJS.Quad[]): Promise<void> {
+    for (let i = 0; i < quads.length; i++) {
+      if (i % SLICE === SLICE - 1) await nextTurn();
+      this.store.addQuad(quads[i]);
+    }
   }
   merge(other: Graph): this {
     for (const q of other.store) this.store.addQuad(q);

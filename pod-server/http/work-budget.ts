@@ -30,8 +30,14 @@ export class WorkBudget {
 
   /** For callers between big indivisible pieces of work (a whole-document parse). */
   checkClock(): void {
-    if (performance.now() > this.deadline) throw this.fail(`more than ${budgetMs} ms of work`);
+    if (performance.now() > this.deadline) throw this.exhausted();
   }
+
+  /** Milliseconds left before the deadline (negative once past), for work handed to a worker. */
+  remainingMs(): number { return this.deadline - performance.now(); }
+
+  /** What running out of time is, for work done elsewhere (a worker stopped at the deadline). */
+  exhausted(): HttpError { return this.fail(`more than ${budgetMs} ms of work`); }
 }
 
 const CHECK_EVERY = 1024;

@@ -8,7 +8,7 @@ import { N3, SPARQL_UPDATE, TURTLE, essence, isRdfType } from '../rdf/media-type
 import { parseN3Patch } from '../rdf/n3-patch.ts';
 import { applyPatch, patchBudget, patchModes, type PatchOperation } from '../rdf/patch.ts';
 import { parseRdf } from '../rdf/parse.ts';
-import { writeTurtle } from '../rdf/serialize.ts';
+import { writeRdf } from '../rdf/serialize.ts';
 import { parseSparqlUpdate } from '../rdf/sparql-update.ts';
 import { isContainerPath } from '../storage/store.ts';
 import type { AccessMode } from '../auth/wac.ts';
@@ -54,7 +54,7 @@ async function applyAndStore(context: LdpContext, request: LdpRequest, response:
     }
     if (!current) await checkNamespace(context, path);
     const document = current?.body.length ? await parseRdf(current.body.toString('utf8'), TURTLE, request.url, inputBudget(request.raw, 'Reading the document to patch')) : [];
-    const result = Buffer.from(writeTurtle(applyPatch(document, operations, patchBudget(request.raw))));
+    const result = Buffer.from(await writeRdf(applyPatch(document, operations, patchBudget(request.raw)), 'Turtle', inputBudget(request.raw, 'Writing the patched document')));
     try {
       await writeAndForget(context, path, result, TURTLE, response, (now) => {
         if (now?.etag !== current?.etag) throw new ChangedMeanwhile();

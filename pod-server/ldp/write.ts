@@ -6,7 +6,7 @@ import { inputBudget, type WorkBudget } from '../http/work-budget.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { TURTLE, essence, isRdfType } from '../rdf/media-types.ts';
 import { parseRdf, type Quad } from '../rdf/parse.ts';
-import { writeTurtle } from '../rdf/serialize.ts';
+import { writeRdf } from '../rdf/serialize.ts';
 import { tripleProblem } from '../rdf/validate.ts';
 import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type WriteCheck } from '../storage/store.ts';
 import { LDP_CONTAINS } from './container.ts';
@@ -104,7 +104,7 @@ export async function storable(body: Buffer, contentType: string, baseIRI: strin
     const problem = tripleProblem(q);
     if (problem) throw new BadRequest(`Cannot store this as Turtle: ${problem}`, 'invalid_rdf');
   }
-  return { body: Buffer.from(writeTurtle(quads)), contentType: TURTLE };
+  return { body: Buffer.from(await writeRdf(quads, 'Turtle', budget)), contentType: TURTLE };
 }
 
 export function rejectContainment(quads: Quad[]): void {

@@ -1,15 +1,15 @@
 import { Parser, type Quad } from 'n3';
-import { BadRequest } from '../errors.ts';
-import { TooComplex, unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
-import { loadJsonLd } from './jsonld-loader.ts';
-import { expandedToQuads } from './jsonld-to-rdf.ts';
+import { JsonLdError } from '../../vocab/jsonld-error.ts';
+import { LARGE_JSON_LD_CHARS, type JsonLdReader } from '../../vocab/jsonld-offload.ts';
+import { jsonLdToQuads, type JsonLdReadOptions } from '../../vocab/jsonld-to-quads.ts';
+import { BadRequest, HttpError } from '../errors.ts';
+import { TooComplex, inputBudget, unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
+import { JsonLdPool } from './jsonld-pool.ts';
 import { JSON_LD, N_TRIPLES, TURTLE, essence } from './media-types.ts';
-import { jsonNestingDepth } from './nesting.ts';
+import { SLICE_CHARS, parseInSlices } from './parse-in-slices.ts';
 
 export type { Quad };
-
-/** Deeper than any real document; the JSON-LD library recurses once per level. */
-export const MAX_JSON_DEPTH = 100;
+export { MAX_JSON_DEPTH } from '../../vocab/jsonld-to-quads.ts';
 
 /**
  * Contexts a JSON-LD body may name by URL. Nothing is ever fetched from the network while
@@ -17,28 +17,38 @@ export const MAX_JSON_DEPTH = 100;
  * known contexts are registered here instead, each loaded on first use.
  */
 const knownContexts = new Map<string, () => Promise<unknown>>();
+const loadedContexts = new Map<string, Promise<unknown>>();
 export function registerJsonLdContext(url: string, load: () => Promise<unknown>): void {
   knownContexts.set(url, load);
+  loadedContexts.delete(url);
 }
 
-const documentLoader = async (url: string) => {
-  const load = knownContexts.get(url);
-  if (!load) throw new Error(`remote JSON-LD context ${url} is not fetched by this server; inline the context instead`);
-  return { contextUrl: undefined, documentUrl: url, document: await load() };
-};
+/** The documents of the known contexts this text names (so a body naming none loads none). */
+async function contextsNamedIn(text: string): Promise<Record<string, unknown>> {
+  const documents: Record<string, unknown> = {};
+  for (const [url, load] of knownContexts) {
+    if (!text.includes(url)) continue;
+    let loaded = loadedContexts.get(url);
+    if (!loaded) loadedContexts.set(url, (loaded = load()));
+    documents[url] = await loaded;
+  }
+  return documents;
+}
 
 /**
  * Parses an RDF body; every syntax error becomes a 400 that carries the parser's message.
- * The work is charged to `budget` (one step per triple), which throws once it is spent.
+ * The work is charged to `budget` (one step per triple), which throws once it is spent. Small
+ * bodies are parsed in one go; larger Turtle is parsed a slice per turn of the event loop, and
+ * larger JSON-LD in a worker thread, so that no body holds the event loop for long.
  */
 export async function parseRdf(body: string, contentType: string, baseIRI: string, budget: WorkBudget = unlimitedInput('Parsing this document')): Promise<Quad[]> {
   const type = essence(contentType);
   if (type === JSON_LD) return parseJsonLd(body, baseIRI, budget);
   const format = type === N_TRIPLES ? 'N-Triples' : 'Turtle';
   if (type !== TURTLE && type !== N_TRIPLES) throw new BadRequest(`Cannot parse ${type} as RDF`);
+  if (body.length > SLICE_CHARS) return parseInSlices(body, format, baseIRI, budget);
   let quads: Quad[];
   try {
-    // n3 parses a string in one synchronous call (linear, about 20 MB/s), bounded by the body limit.
     quads = new Parser({ format, baseIRI }).parse(body);
   } catch (error) {
     throw new BadRequest(`Invalid ${format}: ${(error as Error).message}`, 'invalid_rdf');
@@ -48,29 +58,33 @@ export async function parseRdf(body: string, contentType: string, baseIRI: strin
   return quads;
 }
 
+const pool = new JsonLdPool();
+/** For tests: the pool large JSON-LD documents are read in. */
+export const jsonLdPool = pool;
+
 async function parseJsonLd(body: string, baseIRI: string, budget: WorkBudget): Promise<Quad[]> {
-  const depth = jsonNestingDepth(body);
-  if (depth > MAX_JSON_DEPTH) throw new TooComplex(`JSON-LD nested ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`, 'too_deep');
-  let document: unknown;
+  const options: Omit<JsonLdReadOptions, 'budget'> = { base: baseIRI, contexts: await contextsNamedIn(body) };
   try {
-    document = JSON.parse(body);
+    if (body.length > LARGE_JSON_LD_CHARS) return await pool.read(body, options, budget);
+    return await jsonLdToQuads(body, { ...options, budget });
   } catch (error) {
-    throw new BadRequest(`Invalid JSON-LD: ${(error as Error).message}`, 'invalid_rdf');
+    if (!(error instanceof JsonLdError)) throw error;
+    if (error.code === 'too_deep') throw new TooComplex(error.message, 'too_deep');
+    const message = error.message.startsWith('Invalid JSON-LD') ? error.message : `Invalid JSON-LD: ${error.message}`;
+    throw new BadRequest(message, error.code === 'named_graph' ? 'named_graph' : 'invalid_rdf');
   }
-  const jsonld = await loadJsonLd();
-  let expanded: unknown;
-  try {
-    // Expansion is linear; the library's toRDF is not (see jsonld-to-rdf.ts), so it stops here.
-    expanded = await jsonld.expand(document as object, { base: baseIRI, documentLoader } as never);
-  } catch (error) {
-    throw new BadRequest(`Invalid JSON-LD: ${describeJsonLdError(error)}`, 'invalid_rdf');
-  }
-  budget.checkClock();
-  return expandedToQuads(expanded as never, budget);
 }
 
-function describeJsonLdError(error: unknown): string {
-  const e = error as { message?: string; details?: { cause?: { message?: string }; code?: string } };
-  const cause = e.details?.cause?.message;
-  return [e.message, e.details?.code, cause].filter(Boolean).join(' — ');
-}
+/**
+ * The reader the vocabulary and consent libraries use for large JSON-LD (inbox access
+ * requests): the same worker pool, with a request's budget of its own. Bad input stays a
+ * JsonLdError, as those libraries expect.
+ */
+export const readLargeJsonLd: JsonLdReader = async (text, options) => {
+  try {
+    return await pool.read(text, options, inputBudget(undefined, 'Reading this JSON-LD document'));
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 400) throw new JsonLdError(error.message, error.code);
+    throw error;
+  }
+};

@@ -1,7 +1,8 @@
 import { Writer, type Quad } from 'n3';
+import { quadsToJsonLd } from '../../vocab/rdf-to-jsonld.ts';
+import { SLICE, nextTurn } from '../../vocab/work.ts';
 import { unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
 import { JSON_LD, N_TRIPLES, type RdfType } from './media-types.ts';
-import { quadsToJsonLd } from './rdf-to-jsonld.ts';
 
 export const COMMON_PREFIXES: Record<string, string> = {
   ldp: 'http://www.w3.org/ns/ldp#',
@@ -10,6 +11,7 @@ export const COMMON_PREFIXES: Record<string, string> = {
   posix: 'http://www.w3.org/ns/posix/stat#',
 };
 
+/** Turtle in one synchronous call: for documents known to be small. */
 export function writeTurtle(quads: Quad[], prefixes: Record<string, string> = COMMON_PREFIXES): string {
   const writer = new Writer({ format: 'Turtle', prefixes });
   writer.addQuads(quads);
@@ -18,10 +20,24 @@ export function writeTurtle(quads: Quad[], prefixes: Record<string, string> = CO
   return output;
 }
 
-/** Every format is written in one linear pass; the work is charged to `budget`. */
+/**
+ * Turtle or N-Triples written a slice of triples per turn of the event loop: n3's writer keeps
+ * its state (the current subject and predicate) between calls, so the output is the same as
+ * one call's, but a large document no longer holds the loop while it is written.
+ */
+export async function writeRdf(quads: Quad[], format: 'Turtle' | 'N-Triples', budget: WorkBudget = unlimitedInput('Writing this document')): Promise<string> {
+  const writer = new Writer(format === 'Turtle' ? { format, prefixes: COMMON_PREFIXES } : { format });
+  for (let at = 0; at < quads.length; at += SLICE) {
+    if (at > 0) await nextTurn();
+    const slice = quads.slice(at, at + SLICE);
+    budget.spend(slice.length);
+    writer.addQuads(slice);
+  }
+  return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
+}
+
+/** Every format is written in one linear pass, a slice at a time; the work is charged to `budget`. */
 export async function serializeRdf(quads: Quad[], type: RdfType, budget: WorkBudget = unlimitedInput('Serializing this document')): Promise<string> {
   if (type === JSON_LD) return quadsToJsonLd(quads, budget);
-  budget.spend(quads.length);
-  if (type === N_TRIPLES) return new Writer({ format: 'N-Triples' }).quadsToString(quads);
-  return writeTurtle(quads);
+  return writeRdf(quads, type === N_TRIPLES ? 'N-Triples' : 'Turtle', budget);
 }

@@ -1,5 +1,5 @@
 import type { Quad, Term } from 'n3';
-import type { WorkBudget } from '../http/work-budget.ts';
+import { SLICE, nextTurn, type Budget } from './work.ts';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -13,10 +13,13 @@ type NodeObject = Record<string, unknown[] | string>;
  * array it scans for duplicates on every insert, which is quadratic (32k values: 54 s). The
  * output is the same expanded form the library produced, except that subjects come in
  * document order and rdf:first/rest chains stay triples rather than becoming @list.
+ * Large inputs are converted a slice at a time, letting other requests run in between.
  */
-export function quadsToJsonLd(quads: Quad[], budget: WorkBudget): string {
+export async function quadsToJsonLd(quads: Quad[], budget: Budget): Promise<string> {
   const nodes = new Map<string, NodeObject>();
-  for (const q of quads) {
+  for (let i = 0; i < quads.length; i++) {
+    if (i % SLICE === SLICE - 1) await nextTurn();
+    const q = quads[i];
     budget.spend();
     const id = idOf(q.subject);
     let node = nodes.get(id);
@@ -26,8 +29,22 @@ export function quadsToJsonLd(quads: Quad[], budget: WorkBudget): string {
     const values = (node[key] ??= []) as unknown[];
     values.push(isType ? idOf(q.object) : valueOf(q.object));
   }
-  return JSON.stringify([...nodes.values()]);
+  // One JSON.stringify of everything would be one long synchronous call; node by node, it can pause.
+  const parts: string[] = [];
+  let sinceTurn = 0;
+  for (const node of nodes.values()) {
+    const part = JSON.stringify(node);
+    parts.push(part);
+    sinceTurn += part.length;
+    if (sinceTurn > STRINGIFY_SLICE_CHARS) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
+  }
+  return `[${parts.join(',')}]`;
 }
+
+const STRINGIFY_SLICE_CHARS = 1 << 20;
 
 function idOf(term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;

@@ -1,7 +1,7 @@
 import { DataFactory, type Quad, type Term } from 'n3';
-import { BadRequest } from '../errors.ts';
-import type { WorkBudget } from '../http/work-budget.ts';
-import { iriProblem, languageProblem } from './validate.ts';
+import { JsonLdError } from './jsonld-error.ts';
+import { iriProblem, languageProblem } from './rdf-check.ts';
+import type { Budget } from './work.ts';
 
 const { quad, namedNode, blankNode, literal } = DataFactory;
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -14,6 +14,8 @@ const RDF_NIL = namedNode(`${RDF}nil`);
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+let documents = 0;
+
 /**
  * Expanded JSON-LD to triples in one pass, in time linear in the document. The JSON-LD
  * library's own toRDF first builds a node map whose duplicate check scans every value of a
@@ -22,16 +24,19 @@ type JsonObject = { [key: string]: Json };
  * JSON-LD to RDF" algorithm of JSON-LD 1.1 (with rdfDirection unset). Duplicates are dropped
  * through a set. Documents are one graph: a named graph (@graph with @id, or nested) is
  * refused rather than flattened, since merging it would silently change what was said.
+ * Errors are JsonLdError with a code ('invalid_rdf', 'named_graph').
  */
-export function expandedToQuads(expanded: Json[], budget: WorkBudget): Quad[] {
+export function expandedToQuads(expanded: Json[], budget: Budget): Quad[] {
   const out: Quad[] = [];
   const seen = new Set<string>();
   const blanks = new Map<string, Term>();
   let fresh = 0;
+  // Labels unique to this document, so that graphs read separately never share a blank node.
+  const prefix = `j${documents++}_`;
   const blank = (label?: string): Term => {
-    if (label === undefined) return blankNode(`b${fresh++}`);
+    if (label === undefined) return blankNode(`${prefix}${fresh++}`);
     let node = blanks.get(label);
-    if (!node) blanks.set(label, (node = blankNode(`b${fresh++}`)));
+    if (!node) blanks.set(label, (node = blankNode(`${prefix}${fresh++}`)));
     return node;
   };
   const emit = (s: Term, p: Term, o: Term): void => {
@@ -44,12 +49,12 @@ export function expandedToQuads(expanded: Json[], budget: WorkBudget): Quad[] {
   const resource = (id: string): Term => {
     if (id.startsWith('_:')) return blank(id.slice(2));
     const problem = iriProblem(id);
-    if (problem) throw new BadRequest(`Invalid JSON-LD: ${problem}`, 'invalid_rdf');
+    if (problem) throw new JsonLdError(`Invalid JSON-LD: ${problem}`, 'invalid_rdf');
     return namedNode(id);
   };
 
   const node = (object: JsonObject): Term => {
-    if ('@graph' in object) throw new BadRequest('Invalid JSON-LD: named graphs are not supported; a document is one graph (put the nodes in a top-level @graph without @id)', 'named_graph');
+    if ('@graph' in object) throw new JsonLdError('Invalid JSON-LD: named graphs are not supported; a document is one graph (put the nodes in a top-level @graph without @id)', 'named_graph');
     const subject = typeof object['@id'] === 'string' ? resource(object['@id']) : blank();
     for (const [key, value] of Object.entries(object)) {
       if (key === '@type') {
@@ -107,7 +112,7 @@ function valueTerm(item: JsonObject): Term | undefined {
   if (type === '@json') return literal(canonicalJson(value), namedNode(`${RDF}JSON`));
   if (type !== undefined) {
     const problem = iriProblem(type);
-    if (problem) throw new BadRequest(`Invalid JSON-LD: datatype ${problem}`, 'invalid_rdf');
+    if (problem) throw new JsonLdError(`Invalid JSON-LD: datatype ${problem}`, 'invalid_rdf');
   }
   if (typeof value === 'boolean') return literal(String(value), namedNode(type ?? `${XSD}boolean`));
   if (typeof value === 'number') {
@@ -115,10 +120,10 @@ function valueTerm(item: JsonObject): Term | undefined {
     if (isDouble) return literal(value.toExponential(15).replace(/(\d)0*e\+?/, '$1E'), namedNode(type ?? `${XSD}double`));
     return literal(value.toFixed(0), namedNode(type ?? `${XSD}integer`));
   }
-  if (typeof value !== 'string') throw new BadRequest('Invalid JSON-LD: a @value must be a string, number or boolean', 'invalid_rdf');
+  if (typeof value !== 'string') throw new JsonLdError('Invalid JSON-LD: a @value must be a string, number or boolean', 'invalid_rdf');
   if (typeof item['@language'] === 'string') {
     const problem = languageProblem(item['@language']);
-    if (problem) throw new BadRequest(`Invalid JSON-LD: ${problem}`, 'invalid_rdf');
+    if (problem) throw new JsonLdError(`Invalid JSON-LD: ${problem}`, 'invalid_rdf');
     return literal(value, item['@language']);
   }
   return literal(value, type ? namedNode(type) : undefined);
