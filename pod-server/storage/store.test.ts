@@ -44,7 +44,10 @@ for (const kind of ['memory', 'file'] as const) {
       expect(attempts.filter((a) => a.status === 'fulfilled')).to.have.length(1);
       expect(['a', 'b', 'c']).to.include((await store.read('/doc'))!.body.toString());
       // The losers' temp files are cleaned up.
-      if (kind === 'file') expect(await readdir(dir)).to.deep.equal(['doc', 'doc.meta$']);
+      if (kind === 'file') {
+        expect((await readdir(dir)).sort()).to.deep.equal(['doc', 'doc.meta$', 'tmp$']);
+        expect(await readdir(join(dir, 'tmp$'))).to.deep.equal([]);
+      }
     });
   });
 }
