@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { META_SUFFIX, TEMP_DIR, TEMP_SUFFIX, isInternalName, locate } from './file-paths.ts';
@@ -76,17 +76,30 @@ export class FileStore implements ResourceStore {
     if (!meta) return undefined;
     const cached = this.#bodies.get(path, meta.etag);
     if (cached) return { ...meta, body: cached };
-    const { file } = locate(this.#dataDir, path);
+    const { file, meta: metaFile } = locate(this.#dataDir, path);
+    let handle: FileHandle | undefined;
     try {
-      const body = await readFile(file);
-      this.#bodies.set(path, meta.etag, body);
-      return { ...meta, body };
+      handle = await open(file, 'r');
+      let current = meta;
+      if (metaFile) {
+        // A write may have replaced the body since the metadata was read: describe the body we hold.
+        const stats = await handle.stat({ bigint: true });
+        const version = versionOf(stats);
+        if (meta.etag !== `"${version}"`) {
+          current = { contentType: typeOf(await readSidecar(metaFile), version), etag: `"${version}"`, modified: new Date(Number(stats.mtimeMs)) };
+        }
+      }
+      const body = await handle.readFile();
+      this.#bodies.set(path, current.etag, body);
+      return { ...current, body };
     } catch (error) {
       if (!missing(error)) throw error;
       // A container without stored triples of its own; a vanished file is simply gone.
       if (!path.endsWith('/')) return undefined;
       this.#bodies.set(path, meta.etag, EMPTY);
       return { ...meta, body: EMPTY };
+    } finally {
+      await handle?.close();
     }
   }
 
@@ -127,11 +140,11 @@ export class FileStore implements ResourceStore {
     }
     else if (!current) await rm(metaFile, { force: true }); // one left by a delete cut short would type this body
     await this.#renameIntoPlace(prepared.temp, file);
-    // Turtle needs no sidecar once its body is in place; one left by a crash here still says Turtle.
-    if (contentType === TURTLE && sidecar) await rm(metaFile, { force: true }).catch(() => undefined);
     this.#forget(path);
     const written = { contentType, etag: `"${version}"`, modified: new Date(Number(prepared.stats.mtimeMs)) };
     this.#remember(path, written);
+    // Turtle needs no sidecar once its body is in place; one left by a crash here still says Turtle.
+    if (contentType === TURTLE && sidecar) await rm(metaFile, { force: true }).catch(() => undefined);
     return written;
   }
 
@@ -183,11 +196,12 @@ export class FileStore implements ResourceStore {
       const handle = await open(location.file, 'a');
       let stats: BigIntStats;
       try {
-        const before = (await handle.stat()).size;
+        let written = 0;
         try {
-          await writeAll(handle, bytes);
+          await writeAll(handle, bytes, (count) => { written += count; });
         } catch (error) {
-          await handle.truncate(before).catch(() => undefined);
+          // Only this append's bytes go: nobody else appends while the path's lock is held.
+          if (written > 0) await handle.stat().then(({ size }) => handle.truncate(size - written)).catch(() => undefined);
           throw error;
         }
         stats = await handle.stat({ bigint: true });
@@ -332,10 +346,11 @@ const APPEND_SYNC_MS = 50;
 const EMPTY = Buffer.alloc(0);
 
 /** write(2) may write less than asked (a full disk): go on until all is written or it fails. */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+async function writeAll(handle: FileHandle, bytes: Buffer, progress?: (count: number) => void): Promise<void> {
   for (let offset = 0; offset < bytes.length;) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
     if (bytesWritten <= 0) throw Object.assign(new Error('No space left on device (short write)'), { code: 'ENOSPC' });
+    progress?.(bytesWritten);
     offset += bytesWritten;
   }
 }
