@@ -53,7 +53,7 @@ export class PodConsent {
     }
     const logFile = await store.read(podPath + ACCESS_LOG);
     // A torn last line (crash, full disk) is cut off here rather than failing every load.
-    state.logHead = logFile ? lastEntry((await repairAccessLog(store, podPath, logFile.body, log)).toString('utf8')) : undefined;
+    state.logHead = logFile ? lastEntry((await repairAccessLog(store, podPath, logFile, log)).toString('utf8')) : undefined;
     return state;
   }
 }

@@ -216,10 +216,11 @@ export class FileStore implements ResourceStore {
     });
   }
 
-  async truncate(path: string, size: number): Promise<void> {
+  async truncate(path: string, size: number, check?: WriteCheck): Promise<void> {
     const location = locate(this.#dataDir, path);
     if (location.dir) throw new Error('Cannot truncate a container');
     await this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
       const handle = await open(location.file, 'r+');
       try {
         if ((await handle.stat()).size > size) await handle.truncate(size);
