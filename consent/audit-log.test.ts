@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { appendEntry, canonical, entryHash, GENESIS, lastEntry, parseLog, serializeEntry, verifyChain, type AccessLogEntry } from './audit-log.ts';
+import { appendEntry, canonical, entryHash, GENESIS, intactLength, lastEntry, parseLog, serializeEntry, verifyChain, type AccessLogEntry } from './audit-log.ts';
 import { describeEntry } from './describe-entry.ts';
 import { EMPLOYER, EMPLOYER_APP, POD } from './fixtures.test-support.ts';
 
@@ -96,6 +96,26 @@ describe('access log chain', () => {
     const l = lines(buildLog(2));
     expect(verifyChain([l[0], '{oops'])).to.deep.include({ valid: false, at: 2 });
     expect(verifyChain([l[0], l[1].replace(/}$/, ',"note":"hi"}')])).to.deep.include({ valid: false, at: 2 });
+  });
+});
+
+describe('intactLength (repairing a torn end)', () => {
+  const whole = Buffer.from(text(buildLog(3)));
+  const second = Buffer.byteLength(text(buildLog(2)));
+  it('keeps a log that ends with a whole entry, and the empty log', () => {
+    expect(intactLength(whole)).to.equal(whole.length);
+    expect(intactLength(Buffer.alloc(0))).to.equal(0);
+  });
+  it('cuts an unfinished last line, wherever it was cut', () => {
+    for (const cut of [1, 30, whole.length - second - 1]) expect(intactLength(whole.subarray(0, second + cut)), String(cut)).to.equal(second);
+    expect(intactLength(whole.subarray(0, 20))).to.equal(0);
+  });
+  it('cuts zeros a power loss left, and whole-line junk at the end, but not a bad line in the middle', () => {
+    expect(intactLength(Buffer.concat([whole, Buffer.alloc(4096)]))).to.equal(whole.length);
+    expect(intactLength(Buffer.concat([whole.subarray(0, second), Buffer.from('{"seq":3,"ti\n\u0000\n')]))).to.equal(second);
+    const middle = Buffer.concat([Buffer.from('not json\n'), whole]);
+    expect(intactLength(middle)).to.equal(middle.length);
+    expect(lastEntry(whole.subarray(0, intactLength(whole.subarray(0, second + 5))).toString())!.seq).to.equal(2);
   });
 });
 

@@ -65,6 +65,25 @@ export function lastEntry(text: string): AccessLogEntry | undefined {
   return parsed;
 }
 
+/**
+ * How many bytes at the start of a log are whole entries. A crash, a power loss or a full disk
+ * can leave the last line unfinished (or zeros where it should be); everything after the last
+ * line that reads as an entry is such a tail. Lines before it are not judged here: a broken
+ * line in the middle is for verifyChain to report, not for a repair to remove.
+ */
+export function intactLength(log: Uint8Array): number {
+  const bytes = Buffer.from(log.buffer, log.byteOffset, log.byteLength);
+  let end = bytes.lastIndexOf(NEWLINE) + 1; // '\n' never occurs inside a UTF-8 character
+  while (end > 0) {
+    const start = end >= 2 ? bytes.lastIndexOf(NEWLINE, end - 2) + 1 : 0;
+    const line = bytes.toString('utf8', start, end - 1);
+    if (line.trim() === '' || typeof parseLine(line) !== 'string') break;
+    end = start;
+  }
+  return end;
+}
+const NEWLINE = 0x0a;
+
 export type ChainResult =
   | { valid: true; count: number; head: string }
   | { valid: false; at: number; reason: string };

@@ -1,20 +1,32 @@
+import { ServiceUnavailable } from '../errors.ts';
+
 /**
  * Group commit for an append-only log: lines added while a write is in flight go out
  * together in the next one, so a busy log costs one write per batch, not one per line,
  * and lines reach the file in the order they were added. Each caller learns whether its
  * own line was written.
+ *
+ * Lines of a hash-chained log build on the ones before, so when a write fails, the lines
+ * queued behind it fail too, and so does every line built on what was in memory before the
+ * failure: the caller names the epoch it read the log's head in, and a failure starts a new
+ * one (the head must then be read again from the file).
  */
 export class AppendBatcher {
   readonly #write: (bytes: Buffer) => Promise<void>;
   #pending: Buffer[] = [];
   #waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   #draining: Promise<void> | undefined;
+  #epoch = 0;
 
   constructor(write: (bytes: Buffer) => Promise<void>) {
     this.#write = write;
   }
 
-  add(bytes: Buffer): Promise<void> {
+  /** Changes whenever a write fails. */
+  get epoch(): number { return this.#epoch; }
+
+  add(bytes: Buffer, epoch = this.#epoch): Promise<void> {
+    if (epoch !== this.#epoch) return Promise.reject(new ServiceUnavailable('The log is being re-read after a failed write; please retry', 1));
     return new Promise((resolve, reject) => {
       this.#pending.push(bytes);
       this.#waiters.push({ resolve, reject });
@@ -37,7 +49,11 @@ export class AppendBatcher {
         await this.#write(bytes);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
-        for (const waiter of waiters) waiter.reject(error);
+        this.#epoch++;
+        const queued = this.#waiters;
+        this.#pending = [];
+        this.#waiters = [];
+        for (const waiter of [...waiters, ...queued]) waiter.reject(error);
       }
     }
     this.#draining = undefined;

@@ -5,6 +5,7 @@ import {
 import { urlForPath } from '../ldp/paths.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { ACCESS_LOG, RECORDS_DIR, REQUESTS_DIR, ownerWebId } from './layout.ts';
+import { repairAccessLog } from './log-repair.ts';
 
 /**
  * What the pod server knows of one pod's consent: its requests, records, the grants derived
@@ -18,6 +19,8 @@ export class PodConsent {
   /** When each requester was last refused, for the cool-down. */
   readonly refusedAt = new Map<string, number>();
   logHead: AccessLogEntry | undefined;
+  /** The append batcher's epoch when this head was read: a head from before a failed write is stale. */
+  logEpoch: number | undefined;
 
   constructor(readonly podPath: string, readonly podUrl: string) {}
 
@@ -49,7 +52,8 @@ export class PodConsent {
       else log(`ignoring unreadable consent record ${path}: it grants nothing`);
     }
     const logFile = await store.read(podPath + ACCESS_LOG);
-    state.logHead = logFile ? lastEntry(logFile.body.toString('utf8')) : undefined;
+    // A torn last line (crash, full disk) is cut off here rather than failing every load.
+    state.logHead = logFile ? lastEntry((await repairAccessLog(store, podPath, logFile, log)).toString('utf8')) : undefined;
     return state;
   }
 }

@@ -106,15 +106,16 @@ export class ConsentService {
   async logAccess(path: string, credentials: Credentials, mode: AccessMode, recordId: string): Promise<void> {
     const podPath = podOf(path)!;
     const state = await this.pod(podPath);
-    const entry = appendEntry(state.logHead, { grantee: credentials.webId!, clientId: credentials.clientId, resource: urlForPath(this.#baseUrl, path), mode, recordId }, new Date());
-    state.logHead = entry;
     let log = this.#logs.get(podPath);
     if (!log) {
       log = new AppendBatcher((bytes) => this.#store.append(podPath + ACCESS_LOG, bytes, 'application/jsonl').then(() => undefined));
       this.#logs.set(podPath, log);
     }
+    state.logEpoch ??= log.epoch; // a head read before a failed write is refused by the batcher
+    const entry = appendEntry(state.logHead, { grantee: credentials.webId!, clientId: credentials.clientId, resource: urlForPath(this.#baseUrl, path), mode, recordId }, new Date());
+    state.logHead = entry;
     try {
-      await log.add(Buffer.from(serializeEntry(entry)));
+      await log.add(Buffer.from(serializeEntry(entry)), state.logEpoch);
     } catch (error) {
       this.#pods.delete(podPath); // the head in memory is ahead of the file: read it again
       throw error;

@@ -1,4 +1,13 @@
-import { BadRequest } from '../errors.ts';
+import { BadRequest, HttpError } from '../errors.ts';
+
+/**
+ * Longest name (one path segment, in UTF-8 bytes) and resource path a client may use. File
+ * systems hold 255 bytes per name; the server adds up to 10 to a name ('.acl' and '.meta$'),
+ * and 200 leaves room for that on every common file system. 2048 bytes of path keeps
+ * DATA_DIR + path well inside PATH_MAX (4096). Longer ones are a 414, not a file system error.
+ */
+export const MAX_NAME_BYTES = 200;
+export const MAX_PATH_BYTES = 2048;
 
 /**
  * Turns the raw request target into a decoded resource path, refusing everything that could
@@ -11,9 +20,29 @@ export function resourcePathFromUrl(rawTarget: string): string {
   const rawPath = queryStart === -1 ? rawTarget : rawTarget.slice(0, queryStart);
   if (!rawPath.startsWith('/')) throw new BadRequest('The request target must be an absolute path', 'invalid_path');
   if (rawPath.includes('//')) throw new BadRequest('Empty path segments are not allowed', 'invalid_path');
+  // Checked on the raw text first so that a huge target costs no decoding; encoded it is at least as long.
+  if (rawPath.length > MAX_PATH_BYTES * 3) throw pathTooLong();
   const segments = rawPath.split('/').slice(1);
   const decoded = segments.map(decodeSegment);
-  return '/' + decoded.join('/');
+  const path = '/' + decoded.join('/');
+  if (Buffer.byteLength(path) > MAX_PATH_BYTES) throw pathTooLong();
+  return path;
+}
+
+const pathTooLong = () => new HttpError(414, 'path_too_long', `The path is longer than ${MAX_PATH_BYTES} bytes`);
+
+/** Cuts a name to MAX_NAME_BYTES - reserve bytes of UTF-8 without splitting a character. */
+export function fitName(name: string, reserve = 0): string {
+  const limit = MAX_NAME_BYTES - reserve;
+  if (Buffer.byteLength(name) <= limit) return name;
+  let result = '';
+  let bytes = 0;
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > limit) break;
+    result += char;
+  }
+  return result;
 }
 
 function decodeSegment(raw: string): string {
@@ -28,6 +57,10 @@ function decodeSegment(raw: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(segment)) throw new BadRequest('Control characters and backslashes are not allowed in paths', 'invalid_path');
   if (segment.endsWith('$')) throw new BadRequest("Names ending in '$' are reserved by the server", 'invalid_path');
+  // A resource's ACL ('name.acl') must stay addressable however long the name.
+  if (Buffer.byteLength(segment) > MAX_NAME_BYTES + (segment.endsWith(ACL_SUFFIX) ? ACL_SUFFIX.length : 0)) {
+    throw new HttpError(414, 'name_too_long', `The name ${JSON.stringify(fitName(segment, MAX_NAME_BYTES - 32) + '…')} is longer than ${MAX_NAME_BYTES} bytes (UTF-8)`);
+  }
   return segment;
 }
 

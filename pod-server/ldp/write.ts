@@ -12,7 +12,7 @@ import { ancestorPaths, isContainerPath, parentPath, type ResourceMetadata, type
 import { LDP_CONTAINS } from './container.ts';
 import { authorize, logGrantUse, type LdpContext, type LdpRequest } from './context.ts';
 import { allowedMethods, describeResource } from './headers.ts';
-import { isAclPath, urlForPath } from './paths.ts';
+import { fitName, isAclPath, urlForPath } from './paths.ts';
 import type { AccessMode } from '../auth/wac.ts';
 
 /**
@@ -146,8 +146,9 @@ function slugName(slug: string | string[] | undefined): string | undefined {
   if (typeof slug !== 'string') return undefined;
   let name = slug;
   try { name = decodeURIComponent(slug); } catch { /* a literal '%' is fine */ }
+  // Cut to the name limit (with room for the '-xxxxxxxx' of a retry) before the checks, so what is checked is what is used.
   // eslint-disable-next-line no-control-regex
-  name = name.replace(/[/\\\u0000-\u001f\u007f]/g, '-').replace(/\$+$/, '').trim();
+  name = fitName(name.replace(/[/\\\u0000-\u001f\u007f]/g, '-'), 9).replace(/\$+$/, '').trim();
   if (!name || name === '.' || name === '..' || name.endsWith('.acl')) return undefined;
-  return name.slice(0, 200);
+  return name;
 }

@@ -1,4 +1,5 @@
 import { join, resolve, sep } from 'node:path';
+import { HttpError } from '../errors.ts';
 
 /**
  * Where a resource lives on disk. A resource '/a/b' is the file DATA_DIR/a/b, a container
@@ -7,7 +8,14 @@ import { join, resolve, sep } from 'node:path';
  */
 export const CONTAINER_BODY = '.container$';
 export const META_SUFFIX = '.meta$';
+/** Temp files of the layout before TEMP_DIR: beside their target, found only when in the way. */
 export const TEMP_SUFFIX = '.tmp$';
+/** New versions are written here first and renamed into place; emptied at start-up. */
+export const TEMP_DIR = 'tmp$';
+
+/** What the file system holds (Linux): 255 bytes per name, 4096 per path. */
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
 
 export function isInternalName(name: string): boolean {
   return name.endsWith('$');
@@ -23,12 +31,27 @@ export interface FileLocation {
 }
 
 /**
+ * The last check before the file system: a name that, with our longest suffix, would not fit
+ * is a 414, not an ENAMETOOLONG. URLs are held to tighter limits (ldp/paths.ts) that leave room
+ * for '.acl' and our suffixes; this catches names made by the server itself.
+ */
+function checkLengths(root: string, resourcePath: string): void {
+  if (Buffer.byteLength(root) + Buffer.byteLength(resourcePath) + META_SUFFIX.length >= PATH_MAX) {
+    throw new HttpError(414, 'path_too_long', 'The path is too long for storage');
+  }
+  for (const segment of resourcePath.split('/')) {
+    if (Buffer.byteLength(segment) + META_SUFFIX.length > NAME_MAX) throw new HttpError(414, 'name_too_long', 'A name in the path is too long for storage');
+  }
+}
+
+/**
  * Maps a resource path to file system locations, and refuses (by throwing) anything that
  * would land outside the data directory: a second line of defence behind URL parsing.
  */
 export function locate(dataDir: string, resourcePath: string): FileLocation {
   const root = resolve(dataDir);
   if (!resourcePath.startsWith('/')) throw new Error(`Resource path must start with '/': ${resourcePath}`);
+  checkLengths(root, resourcePath);
   const segments = resourcePath.split('/').slice(1);
   const isContainer = resourcePath.endsWith('/');
   if (isContainer) segments.pop();

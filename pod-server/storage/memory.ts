@@ -38,6 +38,16 @@ export class MemoryStore implements ResourceStore {
     });
   }
 
+  async truncate(path: string, size: number, check?: WriteCheck): Promise<void> {
+    await this.#locks.run(path, async () => {
+      await check?.(await this.metadata(path));
+      const existing = this.#entries.get(path);
+      if (!existing || existing.body.length <= size) return;
+      existing.body = existing.body.subarray(0, size);
+      this.#touch(existing);
+    });
+  }
+
   async delete(path: string, check?: WriteCheck): Promise<void> {
     await this.#locks.run(path, async () => {
       await check?.(await this.metadata(path));

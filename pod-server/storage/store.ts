@@ -37,6 +37,12 @@ export interface ResourceStore {
    * without rewriting what is there: for append-only logs.
    */
   append(path: string, bytes: Buffer, contentType: string): Promise<ResourceMetadata>;
+  /**
+   * Cuts a document back to its first `size` bytes (nothing if it is shorter): to repair a log
+   * whose last line a crash left unfinished. Needs no free space, unlike a rewrite. The check
+   * runs in the critical section, as for write: a repair must not cut what was appended since.
+   */
+  truncate(path: string, size: number, check?: WriteCheck): Promise<void>;
   /** Paths of a container's direct members; child containers end with '/'. */
   children(containerPath: string): Promise<string[]>;
 }
