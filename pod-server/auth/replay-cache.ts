@@ -53,6 +53,7 @@ export class PersistentReplayCache implements ReplayCache {
   readonly #insert;
   readonly #sweep;
   #nextSweep = 0;
+  #lastWarned = 0;
 
   constructor(db: SqlDatabase, options: { limit?: number } = {}) {
     db.exec('CREATE TABLE IF NOT EXISTS dpop_replay (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
@@ -67,11 +68,20 @@ export class PersistentReplayCache implements ReplayCache {
   seen(key: string, expiresAt: number): boolean {
     if (this.#memory.seen(key, expiresAt)) return true;
     const now = Date.now();
-    if (now >= this.#nextSweep) {
-      this.#sweep.run(now);
-      this.#nextSweep = now + 10_000;
+    try {
+      if (now >= this.#nextSweep) {
+        this.#nextSweep = now + 10_000;
+        this.#sweep.run(now);
+      }
+      this.#insert.run(key, expiresAt);
+    } catch (error) {
+      // A full or read-only disk must not stop every authenticated request: the proof is
+      // remembered in memory, which protects this process; only its survival of a restart is lost.
+      if (now - this.#lastWarned > 60_000) {
+        this.#lastWarned = now;
+        console.error(`DPoP replay cache: could not persist a proof id (${(error as Error).message}); kept in memory only`);
+      }
     }
-    this.#insert.run(key, expiresAt);
     return false;
   }
 }

@@ -42,8 +42,10 @@ export function diskError(error: unknown, method: string): HttpError | undefined
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
+    case 'SQLITE_FULL': // the identity database (accounts, sessions) on the same full disk
       return new InsufficientStorage();
     case 'EROFS':
+    case 'SQLITE_READONLY':
       return new ServiceUnavailable('Storage is read-only for now; nothing was changed');
     case 'EACCES':
     case 'EPERM':
