@@ -9,24 +9,22 @@ export interface AppInfo {
   logo?: string;
 }
 
-/** The name to use in a sentence: the app's own, or "the app" (never its address). */
-export function appName(app: AppInfo, lang: Lang): string {
-  return app.name ?? TEXT[lang].authorize.unnamed;
-}
-
 /** Who is asking: name (marked as the app's own claim), logo when https, and its client_id below. */
 export function appCard(app: AppInfo, lang: Lang): Html {
   const t = TEXT[lang].authorize;
   const logo = app.logo?.startsWith('https://') ? html`<img src="${app.logo}" alt="" width="48" height="48">` : '';
   return html`<section class="app" aria-labelledby="app-name">${logo}<h2 id="app-name">${app.name ?? t.app}</h2>
-<p class="who"><span class="self">(${app.name ? t.selfDeclared : t.noName})</span></p><small class="url"><code>${app.clientId}</code></small></section>`;
+<small class="url"><code>${app.clientId}</code></small><p class="who"><span class="self">(${app.name ? t.selfDeclared : t.noName})</span></p></section>`;
 }
 
-/** "Give X access?": who asks, as whom it will act, what that means, and allow or deny. */
+/**
+ * "Give this app access?": who asks (the name is the app's own claim, so it stays in the card
+ * with that said, not in the heading), as whom it will act, what that means, and allow or deny.
+ */
 export function authorizePage(o: { lang: Lang; app: AppInfo; webId: string; offline: boolean; action: string; token: string }): { title: string; body: Html } {
   const t = TEXT[o.lang].authorize;
-  const body = html`<h1>${t.heading(appName(o.app, o.lang))}</h1>${appCard(o.app, o.lang)}
-<dl class="facts"><dt>${t.webId}</dt><dd><code>${o.webId}</code></dd></dl>
+  const body = html`<h1>${t.heading}</h1>${appCard(o.app, o.lang)}
+<dl class="facts"><dt>${t.webId}</dt><dd><code>${o.webId}</code><small>${TEXT[o.lang].account.webIdHint}</small></dd></dl>
 <ul><li>${t.what}</li>${o.offline ? html`<li>${t.offline}</li>` : ''}<li>${t.consents}</li></ul>
 <form method="post" action="${o.action}"><input type="hidden" name="csrf" value="${o.token}">
 <div class="actions"><button type="submit" name="decision" value="allow">${t.allow}</button> <button type="submit" name="decision" value="deny" class="danger">${t.deny}</button></div></form>`;

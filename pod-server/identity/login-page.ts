@@ -31,7 +31,7 @@ export function loginPage(v: LoginView): { title: string; body: Html } {
   const resume = v.resumeAs ? html`<form method="post" action="${v.action}"><input type="hidden" name="csrf" value="${v.token}">${hidden}
 <button name="continue" value="yes">${t.continueAs(v.resumeAs)}</button></form><p>${t.orOther}</p>` : '';
   const body = html`<h1>${t.title}</h1>${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : ''}${errorSummary(v.lang, errors, ['email', 'password'])}
-${v.app ? html`<p>${t.forApp(v.app.name ?? t.someApp)}<small class="url"><code>${v.app.clientId}</code></small></p>` : ''}${resume}
+${v.app ? html`<p>${t.forApp(v.app.name ?? t.someApp)}<small class="url"><code>${v.app.clientId}</code></small></p>` : html`<p>${t.intro}</p>`}${resume}
 <form method="post" action="${v.action}" novalidate><input type="hidden" name="csrf" value="${v.token}">${hidden}
 ${field({ name: 'email', label: t.email, type: 'email', autocomplete: 'email', value: v.email, error: errors.email, required: true })}
 ${field({ name: 'password', label: t.password, type: 'password', autocomplete: 'current-password', error: errors.password, required: true })}

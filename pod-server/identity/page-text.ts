@@ -20,6 +20,7 @@ const sv = {
   },
   login: {
     title: 'Logga in',
+    intro: 'Logga in med e-postadressen och lösenordet som du valde när du skapade din pod.',
     loggedOut: 'Du är utloggad.',
     forApp: (app: string) => `${app} vill att du loggar in.`,
     someApp: 'En app',
@@ -56,10 +57,9 @@ const sv = {
   },
   authorize: {
     title: 'Ge appen åtkomst?',
-    heading: (app: string) => `Vill du ge ${app} åtkomst?`,
+    heading: 'Vill du ge den här appen åtkomst?',
     selfDeclared: 'namn uppgett av appen',
     noName: 'appen har inte uppgett något namn',
-    unnamed: 'appen',
     app: 'App',
     webId: 'Din WebID',
     what: 'Appen får agera som du när den läser och skriver i Solid-poddar. Den kommer bara åt det som du själv har rätt att se och ändra.',
@@ -124,6 +124,7 @@ const en: Text = {
   },
   login: {
     title: 'Log in',
+    intro: 'Log in with the email address and password you chose when you created your pod.',
     loggedOut: 'You are logged out.',
     forApp: (app) => `${app} wants you to log in.`,
     someApp: 'An app',
@@ -160,10 +161,9 @@ const en: Text = {
   },
   authorize: {
     title: 'Give the app access?',
-    heading: (app) => `Give ${app} access?`,
+    heading: 'Give this app access?',
     selfDeclared: 'name given by the app',
     noName: 'the app gave no name',
-    unnamed: 'the app',
     app: 'App',
     webId: 'Your WebID',
     what: 'The app may act as you when it reads and writes Solid pods. It reaches only what you yourself may see and change.',

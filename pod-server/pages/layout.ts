@@ -15,10 +15,11 @@ const STYLE = `body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem
 nav.top{display:flex;gap:1rem;flex-wrap:wrap;justify-content:space-between;font-size:.95rem}
 h2{margin-top:2rem;border-bottom:1px solid #ddd}
 section.request,.confirm,section.app{border:1px solid #bbb;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
-section.request h3{margin:.25rem 0}
+section.request h3,section.app h2{margin:.25rem 0;border:0}
 .confirm h2{margin-top:.25rem;border:0}
 .request img,.app img{float:right;margin-left:1rem}
 .who{color:#555;font-size:.9rem}
+section.app p.who{margin:.25rem 0 0}
 .badge{display:inline-block;background:#e3f2e6;color:#14532d;border:1px solid #14532d;border-radius:1rem;padding:0 .6rem;font-size:.85rem}
 .self{color:#555;font-size:.85rem;font-style:italic}
 .warning{background:#fff4e5;border-left:4px solid #b45309;padding:.25rem .75rem}
