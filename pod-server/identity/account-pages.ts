@@ -15,8 +15,6 @@ import { pageErrors } from './provider-pages.ts';
 import { loginPath, safeReturnPath } from './return-to.ts';
 import { signupPage } from './signup-page.ts';
 
-export { POD_NAME_PATTERN } from './signup-page.ts';
-
 const form = express.urlencoded({ extended: false, limit: '16kb' });
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -177,7 +177,7 @@ describe('citizen pages on the way to the consents: Swedish first, English switc
     expect(response.headers.get('content-security-policy')).to.include("default-src 'none'");
   });
 
-  it('names the app on the login and authorization steps from its Client ID Document, escaped, with its address and "Din WebID"', async () => {
+  it('names the app on the login and authorization steps from its Client ID Document, escaped, with its address and "Din WebID"; logout asks first', async () => {
     const person = await createPod(pod.baseUrl, 'oidc-lang');
     const jar = new Jar();
     const clientId = `${appOrigin}/id`;
@@ -214,5 +214,14 @@ describe('citizen pages on the way to the consents: Swedish first, English switc
     const en = await (await get(jar, `${consentStep}?lang=en`)).text();
     expect(en).to.include('<html lang="en">').and.include('Your WebID').and.include('Allow').and.include('Deny');
     expect(switchLink(en)).to.equal(`${consentStep}?lang=sv`);
+
+    // Logged in at the provider now: an app-initiated logout asks first, in the chosen language.
+    const question = await (await get(jar, '/.oidc/session/end')).text();
+    expect(question).to.include('<html lang="en">').and.include('Log out?').and.include('id="op.logoutForm"');
+    expect(switchLink(question)).to.equal('/.oidc/session/end?lang=sv');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question)![1];
+    let done = await post(jar, '/.oidc/session/end/confirm', { xsrf, logout: 'yes' });
+    for (let hops = 0; hops < 3 && [302, 303].includes(done.status); hops++) done = await get(jar, new URL(done.headers.get('location')!, pod.baseUrl).pathname);
+    expect(await done.text()).to.include('<html lang="en">').and.include('You are logged out');
   });
 });
