@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { html } from './identity/html.ts';
-import { chooseLang, frame, HEADERS, withQuery } from './consent/page-layout.ts';
+import { chooseLang, switchHref } from './pages/lang.ts';
+import { frame, HEADERS } from './pages/layout.ts';
 import { TEXT } from './consent/page-text.ts';
 import { RDF_TYPES } from './rdf/media-types.ts';
 
@@ -23,6 +24,6 @@ export function landingPage(options: { identity: boolean }) {
       : '';
     const body = html`<h1>${t.title}</h1><p>${t.intro}</p>${ways}
 <h2>${t.developers}</h2><ul><li><a href="/vocab">${t.vocab}</a></li><li><a href="/taxonomy">${t.taxonomy}</a></li></ul><p class="hint">${t.rdfNote}</p>`;
-    res.status(200).set(HEADERS).set('Vary', 'Accept, Cookie').type('html').send(frame(lang, t.title, body, withQuery(req, { lang: lang === 'sv' ? 'en' : 'sv' })));
+    res.status(200).set(HEADERS).set('Vary', 'Accept, Cookie').type('html').send(frame(lang, t.title, body, switchHref(req, lang)));
   };
 }

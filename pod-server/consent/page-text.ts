@@ -1,6 +1,7 @@
 // Every word on the consent pages and the landing page, in Swedish (the default) and English.
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
+import type { Lang } from '../pages/lang.ts';
+
+export type { Lang };
 
 const DPV = 'https://w3id.org/dpv#';
 
@@ -8,7 +9,6 @@ const sv = {
   title: 'Dina samtycken',
   account: 'Ditt konto',
   pod: 'Din pod',
-  otherLang: 'In English',
   pendingHeading: 'Väntar på ditt svar',
   noPending: 'Inga förfrågningar väntar.',
   grantsHeading: 'Vem får läsa din profil',
@@ -96,7 +96,6 @@ const en: Text = {
   title: 'Your consents',
   account: 'Your account',
   pod: 'Your pod',
-  otherLang: 'På svenska',
   pendingHeading: 'Waiting for your answer',
   noPending: 'No requests are waiting.',
   grantsHeading: 'Who may read your profile',

@@ -233,12 +233,12 @@ describe('consent pages in a real browser', function () {
     expect((await employer.session.fetch(section('skills'))).status).to.equal(403);
   });
 
-  it('sends people who are not logged in to the login page', async () => {
+  it('sends people who are not logged in to the login page, and back here afterwards', async () => {
     const fresh = await browser.browser()?.newContext() ?? browser;
     const page = await fresh.newPage();
     await page.context().clearCookies();
     const response = await page.goto(`${pod.baseUrl}.account/consent`);
-    expect(page.url()).to.equal(`${pod.baseUrl}.account/login`);
+    expect(page.url()).to.equal(`${pod.baseUrl}.account/login?return=%2F.account%2Fconsent`);
     expect(response?.status()).to.equal(200);
   });
 });

@@ -11,9 +11,11 @@ import type { ConsentGate } from './gate.ts';
 import { ACCESS_LOG } from './layout.ts';
 import { confirmDeny, confirmWithdraw, requestCard, type CardState, type ClientInfo } from './page-cards.ts';
 import { dateWords, endOfSwedishDay, untilRange } from './page-format.ts';
-import { chooseLang, frame, HEADERS, withQuery } from './page-layout.ts';
 import { endedRecords, grantItem, historyItem, logItem } from './page-lists.ts';
 import { HISTORY_PER_PAGE, LOG_PER_PAGE, PENDING_PER_PAGE, pageParam, pagingNav, slice } from './page-paging.ts';
+import { chooseLang, switchHref, withQuery } from '../pages/lang.ts';
+import { frame, HEADERS } from '../pages/layout.ts';
+import { loginPath } from '../identity/return-to.ts';
 import { TEXT, type Lang } from './page-text.ts';
 import { who } from './page-who.ts';
 import type { ConsentService } from './service.ts';
@@ -53,7 +55,7 @@ export function consentPages(deps: Deps): Router {
   const send = (res: Response, status: number, body: string) => res.status(status).set(HEADERS).type('html').send(body);
 
   router.get(HOME, async (req, res) => {
-    if (!deps.pages.sessions.accountId(req)) return res.redirect(303, '/.account/login');
+    if (!deps.pages.sessions.accountId(req)) return res.redirect(303, loginPath(withQuery(req.originalUrl, {})));
     const ctx = await context(req, res);
     send(res, 200, await consentPage(req, ctx));
   });
@@ -69,7 +71,7 @@ export function consentPages(deps: Deps): Router {
     const typedUntil = String(req.body.validUntil ?? '').trim();
     const requester = who(request.requester, request.requesterName, registry);
     if (req.body.decision === 'deny' && req.body.confirmed !== 'yes') {
-      return send(res, 200, frame(ctx.lang, t.confirmDenyHeading(requester.name), confirmDeny(request, requester, ctx.token, ctx.lang, deps.cooldownMs), `${HOME}?lang=${other(ctx.lang)}`));
+      return send(res, 200, frame(ctx.lang, t.confirmDenyHeading(requester.name), confirmDeny(request, requester, ctx.token, ctx.lang, deps.cooldownMs), switchHref(req, ctx.lang, HOME)));
     }
     const decision: Record<string, unknown> = { request: request.id, decision: req.body.decision === 'approve' ? 'approve' : 'deny' };
     if (decision.decision === 'approve') {
@@ -99,7 +101,7 @@ export function consentPages(deps: Deps): Router {
     if (!record) return send(res, 409, await consentPage(req, ctx, { top: t.errors.notActive }));
     const grantee = who(record.requester, record.requesterName, registry);
     if (req.body.confirmed !== 'yes') {
-      return send(res, 200, frame(ctx.lang, t.confirmWithdrawHeading(grantee.name), confirmWithdraw(record.id, grantee, record.sections, ctx.token, ctx.lang), `${HOME}?lang=${other(ctx.lang)}`));
+      return send(res, 200, frame(ctx.lang, t.confirmWithdrawHeading(grantee.name), confirmWithdraw(record.id, grantee, record.sections, ctx.token, ctx.lang), switchHref(req, ctx.lang, HOME)));
     }
     try {
       await ctx.consent.withdraw(ctx.podPath, { record: record.id }, ctx.account.webId, 'consent-page');
@@ -111,8 +113,6 @@ export function consentPages(deps: Deps): Router {
   });
   return router;
 }
-
-const other = (lang: Lang): Lang => (lang === 'sv' ? 'en' : 'sv');
 
 /**
  * The chosen "until" day as the end of that day in Sweden, within today .. the requested end.
@@ -142,7 +142,7 @@ async function consentPage(req: Request, ctx: Ctx, problems: Problems = {}): Pro
   const records = (await consent.list(podPath, 'records')) as ConsentRecord[];
   const byId = new Map(records.map((r) => [r.id, r]));
   const whoOf = (record: ConsentRecord) => who(record.requester, record.requesterName, registry);
-  const href = (key: string) => (page: number) => withQuery(req, { [key]: String(page), lang: undefined });
+  const href = (key: string) => (page: number) => withQuery(req.originalUrl, { [key]: String(page), lang: undefined });
 
   const pendingPage = slice(pending, pageParam(req.query.requests), PENDING_PER_PAGE);
   const cards = await Promise.all(pendingPage.items.map(async (request, i) =>
@@ -165,8 +165,7 @@ ${anyErrors ? html`<div class="error" role="alert"><p>${problems.top ?? t.errorS
 <h2 id="history">${t.historyHeading}</h2>${historyPage.items.length ? html`<ul class="history">${historyPage.items.map((r) => historyItem(r, whoOf(r), lang))}</ul>` : html`<p>${t.noHistory}</p>`}${pagingNav(historyPage, lang, href('history'), t.historyHeading)}
 <h2 id="log">${t.logHeading}</h2>${chain.valid ? '' : html`<p class="error" role="alert">${t.logTampered(chain.reason ?? '')}</p>`}
 ${logItems.length ? html`<ol id="access-log" class="log">${logItems}</ol>` : html`<p>${t.noLog}</p>`}${pagingNav(logPage, lang, href('log'), t.logHeading)}`;
-  const switchHref = req.method === 'GET' ? withQuery(req, { lang: other(lang) }) : `${HOME}?lang=${other(lang)}`;
-  return frame(lang, t.title, body, switchHref);
+  return frame(lang, t.title, body, switchHref(req, lang, HOME));
 }
 
 /** A Client ID Document's logo and policy link, for pending requests only (bounded, cached fetch). */

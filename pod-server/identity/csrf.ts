@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canonicalLoopback } from '../auth/loopback.ts';
-import { Forbidden } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 import { sameSecret } from './accounts.ts';
 import { readCookie, setCookie } from './cookies.ts';
 
@@ -36,10 +36,10 @@ export class Csrf {
   /** Throws 403 unless the form came from our own page in this browser. */
   verify(request: IncomingMessage, field: unknown): void {
     const origin = request.headers.origin;
-    if (origin !== undefined && sameOrigin(origin) !== this.#origin) throw new Forbidden('Cross-origin form submission refused');
+    if (origin !== undefined && sameOrigin(origin) !== this.#origin) throw new HttpError(403, 'invalid_form', 'Cross-origin form submission refused');
     const secret = readCookie(request, COOKIE);
     if (!secret || typeof field !== 'string' || !sameSecret(field, this.#sign(secret))) {
-      throw new Forbidden('The form has expired or did not come from this site; reload the page and try again');
+      throw new HttpError(403, 'invalid_form', 'The form has expired or did not come from this site; reload the page and try again');
     }
   }
 

@@ -86,7 +86,7 @@ describe('account pages: CSRF protection and escaped output', () => {
     const token = await formToken(jar, '/.account/login');
     const wrong = await submit(jar, '/.account/login', { email: person.email, password: 'not it', csrf: token });
     expect(wrong.status).to.equal(401);
-    expect(await wrong.text()).to.include('Wrong email or password');
+    expect(await wrong.text()).to.include('Fel e-postadress eller lösenord');
     expect((await submit(jar, '/.account/login', { email: person.email, password: person.password })).status).to.equal(403);
     expect((await submit(jar, '/.account/interaction/some-interaction/login', { email: person.email, password: person.password })).status).to.equal(403);
     const right = await submit(jar, '/.account/login', { email: person.email, password: person.password, csrf: token });

@@ -2,7 +2,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-prov
 import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { AccountStore } from './accounts.ts';
 import type { IdentityKeys } from './keys.ts';
-import { errorPage } from './html.ts';
+import { renderLoggedOut, renderLogout, renderProblem } from './provider-pages.ts';
 import type { OidcStorage } from './oidc-adapter.ts';
 
 /** Where oidc-provider's endpoints live on the shared origin (discovery stays at the root). */
@@ -47,7 +47,7 @@ export function createProvider(options: ProviderOptions): Provider {
       clientCredentials: { enabled: true },
       registration: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => { ctx.body = logoutPage(form); } },
+      rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => renderLogout(ctx, form), postLogoutSuccessSource: async (ctx) => renderLoggedOut(ctx) },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => SOLID_RESOURCE,
@@ -85,17 +85,7 @@ export function createProvider(options: ProviderOptions): Provider {
     discovery: { solid_oidc_supported: 'https://solidproject.org/TR/solid-oidc' },
     // Browser apps on any origin talk to the token endpoint.
     clientBasedCORS: () => true,
-    renderError: async (ctx: KoaContextWithOIDC, out) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(out.error, out.error_description);
-    },
+    renderError: async (ctx: KoaContextWithOIDC, out) => renderProblem(ctx, out.error, out.error_description),
   };
   return new Provider(options.issuer, configuration);
-}
-
-function logoutPage(form: string): string {
-  // `form` is built by oidc-provider with escaped values; it auto-submits once confirmed.
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log out</title></head><body>
-<main><h1>Log out?</h1>${form}<button form="op.logoutForm" value="yes" name="logout">Yes, log me out</button>
-<button form="op.logoutForm">No, stay logged in</button></main></body></html>`;
 }
