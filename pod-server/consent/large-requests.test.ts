@@ -63,11 +63,15 @@ describe('large JSON-LD access requests posted to an inbox', function () {
 
   it('is refused by the inbox size limit first, with the default settings (413)', async () => {
     const defaults = await startTestServer({ config: { identity: true } });
+    const agents: Agent[] = [];
     try {
-      const [owner, sender] = await Promise.all([agent(defaults.baseUrl, 'anna'), agent(defaults.baseUrl, 'mallory')]);
+      agents.push(...await Promise.all([agent(defaults.baseUrl, 'anna'), agent(defaults.baseUrl, 'mallory')]));
+      const [owner, sender] = agents;
       const response = await sender.session.fetch(owner.inbox, { method: 'POST', headers: { 'content-type': 'application/ld+json' }, body: request(15_000) });
       expect(response.status, await response.text()).to.equal(413);
     } finally {
+      // A session left logged in keeps a refresh timer, and the test run would never exit.
+      await Promise.all(agents.map((a) => a.session.logout().catch(() => undefined)));
       await defaults.stop();
     }
   });
