@@ -51,10 +51,11 @@ async function verifyPassword(password: string, stored: string): Promise<boolean
 }
 
 /**
- * A hash of nothing, verified against when the account does not exist, so timing does not
- * reveal which emails have accounts. Made at import with a top-level await, as before; note that
- * this also keeps the server's module graph an ES module when mocha loads a test file through
- * tsx's require hook (without any top-level await it loads as CommonJS, and modules imported
- * lazily, e.g. consent pages, then exist twice, with two HttpError classes).
+ * What a wrong email is verified against, so timing does not reveal which emails have accounts:
+ * a well-formed hash with a random salt and digest costs exactly what a real one costs to check,
+ * without computing one at start-up. The top-level await is deliberate: it keeps the server's
+ * module graph an ES module when mocha loads a test file through tsx's require hook (without one
+ * it loads as CommonJS, and modules imported lazily, e.g. consent pages, then exist twice, with
+ * two HttpError classes).
  */
-const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));
+const DUMMY_HASH = await Promise.resolve(['scrypt', COST.N, COST.r, COST.p, randomBytes(16).toString('base64url'), randomBytes(LENGTH).toString('base64url')].join('$'));
