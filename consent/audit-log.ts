@@ -107,15 +107,15 @@ function parseLine(line: string): AccessLogEntry | string {
  * and inserted lines. Truncation at the end can only be detected against a head remembered elsewhere:
  * pass `expectHead` (e.g. the head the owner last saw) to check that the log still contains it.
  */
-export function verifyChain(input: string | readonly string[] | readonly AccessLogEntry[], opts: { expectHead?: { seq: number; hash: string } } = {}): ChainResult {
+export function verifyChain(input: string | readonly string[] | readonly AccessLogEntry[], opts: { expectHead?: { seq: number; hash: string }; after?: { seq: number; hash: string } } = {}): ChainResult {
   const items: Array<string | AccessLogEntry> = typeof input === 'string'
     ? input.split('\n').filter((l) => l.trim() !== '')
     : (input as Array<string | AccessLogEntry>).filter((l) => typeof l !== 'string' || l.trim() !== '');
-  let prev = GENESIS;
+  let prev = opts.after?.hash ?? GENESIS;
   let prevTime = -Infinity;
   let seenHead = false;
   for (let i = 0; i < items.length; i++) {
-    const expectedSeq = i + 1;
+    const expectedSeq = (opts.after?.seq ?? 0) + i + 1;
     const item = items[i];
     const e = typeof item === 'string' ? parseLine(item) : parseLine(JSON.stringify(item));
     if (typeof e === 'string') return { valid: false, at: expectedSeq, reason: `line ${expectedSeq}: ${e}` };
@@ -132,6 +132,16 @@ export function verifyChain(input: string | readonly string[] | readonly AccessL
     return { valid: false, at: opts.expectHead.seq, reason: `the log no longer contains entry ${opts.expectHead.seq} as last seen (truncated or rewritten)` };
   }
   return { valid: true, count: items.length, head: prev };
+}
+
+/**
+ * Checks a run of consecutive entries (oldest first) taken from anywhere in a log, such as one
+ * page of it: each entry is intact and links to the one before. The whole chain back to the
+ * first entry needs the whole log (verifyChain).
+ */
+export function verifyRun(entries: readonly AccessLogEntry[]): ChainResult {
+  if (entries.length === 0) return { valid: true, count: 0, head: GENESIS };
+  return verifyChain(entries, { after: { seq: entries[0].seq - 1, hash: entries[0].prev } });
 }
 
 /** Parses a verified log text into entries (throws on an unreadable line). */

@@ -16,7 +16,7 @@ export {
   signReceipt, verifyReceipt, receiptStatus, peekReceipt, generateReceiptKey, publicJwks, ReceiptError, RECEIPT_TYP, RECEIPT_ALG,
 } from './receipt.ts';
 export type { ReceiptClaims, SigningKey, KeySource, VerifyOptions, ReceiptStatus } from './receipt.ts';
-export { appendEntry, serializeEntry, lastEntry, verifyChain, parseLog, canonical, entryHash, GENESIS } from './audit-log.ts';
+export { appendEntry, serializeEntry, lastEntry, verifyChain, verifyRun, parseLog, canonical, entryHash, GENESIS } from './audit-log.ts';
 export type { AccessLogEntry, AccessLogFields, ChainResult } from './audit-log.ts';
 export { describeEntry } from './describe-entry.ts';
 export type { Locale, DescribeOptions } from './describe-entry.ts';

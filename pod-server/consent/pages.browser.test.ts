@@ -219,6 +219,26 @@ describe('consent pages in a real browser', function () {
     expect(await page.textContent('nav.paging')).to.include('Sida 2 av 2');
   });
 
+  it('pages the access log, fifty lines a page, and shows a line that was altered', async () => {
+    for (let i = 0; i < 55; i++) expect((await renamer.session.fetch(section('skills'))).status).to.equal(200);
+    const page = await consentPage('sv');
+    expect(await page.locator('#access-log li').count()).to.equal(50);
+    const nav = page.locator('nav.paging', { hasText: 'Sida 1 av' }).last();
+    await nav.locator('a[rel=next]').click();
+    await page.waitForURL(/log=2/);
+    expect(await page.locator('#access-log li').count()).to.be.within(1, 50);
+    expect(await page.locator('#access-log').textContent()).to.include('Bemanning Norr AB');
+
+    // Someone edits the newest line on disk: the first page says the log was altered.
+    const logPath = `/${citizen.account.name}/consent/access-log`;
+    const stored = (await pod.server.store.read(logPath))!;
+    const lines = stored.body.toString('utf8').trimEnd().split('\n');
+    lines[lines.length - 1] = lines[lines.length - 1].replace(/"time":"[^"]+"/, '"time":"2026-01-01T00:00:00.000Z"');
+    await pod.server.store.write(logPath, Buffer.from(`${lines.join('\n')}\n`), stored.contentType);
+    await page.goto(`${pod.baseUrl}.account/consent?lang=sv`);
+    expect(await page.locator('#log ~ p.error[role=alert]').first().textContent()).to.include('Åtkomstloggen har ändrats i efterhand (entry');
+  });
+
   it('refuses a decision without the form token (CSRF) and changes nothing', async () => {
     const requestUrl = await ask(employer, ['skills']);
     const page = await browser.newPage();

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { parseLog, verifyChain, type AccessRequest, type ConsentRecord } from '../../consent/index.ts';
+import { verifyRun, type AccessRequest, type ChainResult, type ConsentRecord } from '../../consent/index.ts';
 import { Forbidden, HttpError } from '../errors.ts';
 import type { Account } from '../identity/accounts.ts';
 import { fetchClientIdDocument } from '../identity/client-documents.ts';
@@ -8,7 +8,6 @@ import type { PageDeps } from '../identity/interaction-pages.ts';
 import { pathForUrl } from '../ldp/paths.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import type { ConsentGate } from './gate.ts';
-import { ACCESS_LOG } from './layout.ts';
 import { confirmDeny, confirmWithdraw, requestCard, type CardState, type ClientInfo } from './page-cards.ts';
 import { dateWords, endOfSwedishDay, untilRange } from './page-format.ts';
 import { endedRecords, grantItem, historyItem, logItem } from './page-lists.ts';
@@ -148,10 +147,11 @@ async function consentPage(req: Request, ctx: Ctx, problems: Problems = {}): Pro
   const cards = await Promise.all(pendingPage.items.map(async (request, i) =>
     requestCard(request, who(request.requester, request.requesterName, registry), await clientInfo(request.clientId), token, lang, now, i, problems.cards?.get(request.id))));
   const historyPage = slice(endedRecords(records), pageParam(req.query.history), HISTORY_PER_PAGE);
-  const log = await ctx.deps.store.read(podPath + ACCESS_LOG);
-  const entries = log ? parseLog(log.body.toString('utf8')) : [];
-  const chain = verifyChain(entries);
-  const logPage = slice([...entries].reverse(), pageParam(req.query.log), LOG_PER_PAGE);
+  // Only the page's lines are read and checked: a log of 57k lines renders as fast as a short one.
+  const logNumber = pageParam(req.query.log);
+  const logSlice = await consent.logPage(podPath, { offset: (logNumber - 1) * LOG_PER_PAGE, limit: LOG_PER_PAGE });
+  const logPage = { items: logSlice.items, page: logNumber, pages: Math.max(1, Math.ceil(logSlice.total / LOG_PER_PAGE)) };
+  const chain = checkLogPage(logSlice);
   const logItems = logPage.items.map((entry) => {
     const record = byId.get(entry.recordId);
     return logItem(entry, record ? whoOf(record) : undefined, record, lang);
@@ -166,6 +166,19 @@ ${anyErrors ? html`<div class="error" role="alert"><p>${problems.top ?? t.errorS
 <h2 id="log">${t.logHeading}</h2>${chain.valid ? '' : html`<p class="error" role="alert">${t.logTampered(chain.reason ?? '')}</p>`}
 ${logItems.length ? html`<ol id="access-log" class="log">${logItems}</ol>` : html`<p>${t.noLog}</p>`}${pagingNav(logPage, lang, href('log'), t.logHeading)}`;
   return frame(lang, t.title, body, switchHref(req, lang, HOME));
+}
+
+/**
+ * The entries on a page of the log are intact and link to each other, and the newest one on the
+ * first page is the one the server last wrote (a log cut short or rewritten shows here).
+ */
+function checkLogPage(page: Awaited<ReturnType<ConsentService['logPage']>>): ChainResult {
+  const run = verifyRun([...page.items].reverse());
+  const newest = page.items[0];
+  if (run.valid && page.offset === 0 && page.head && (!newest || newest.seq !== page.head.seq || newest.hash !== page.head.hash)) {
+    return { valid: false, at: page.head.seq, reason: `the log no longer ends with entry ${page.head.seq} as last written` };
+  }
+  return run;
 }
 
 /** A Client ID Document's logo and policy link, for pending requests only (bounded, cached fetch). */
