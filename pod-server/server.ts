@@ -15,12 +15,12 @@ import { stallWatchdog, type StallWatchdog } from './http/stall-watchdog.ts';
 import { setWorkBudgetMs } from './http/work-budget.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import type { LdpContext } from './ldp/context.ts';
-import { ConversionCache } from './rdf/conversion-cache.ts';
 import { readLargeJsonLd, registerJsonLdContext } from './rdf/parse.ts';
 import { readLargeJsonLdWith } from '../vocab/jsonld-offload.ts';
 import { CONTEXT_IRI } from '../vocab/terms.ts';
 import { ldpHandler } from './ldp/handler.ts';
 import { landingPage } from './landing.ts';
+import { ByteLru } from './storage/byte-lru.ts';
 import { FileStore } from './storage/file.ts';
 import { KeyedLock } from './storage/keyed-lock.ts';
 import { MemoryStore } from './storage/memory.ts';
@@ -52,7 +52,7 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     access: new AccessControl({ store, baseUrl: config.baseUrl }),
     patchQueue: new KeyedLock(),
     maxBodyBytes: config.maxBodyBytes,
-    conversions: new ConversionCache(config.conversionCacheBytes ?? DEFAULT_CONVERSION_CACHE_BYTES),
+    conversions: new ByteLru<Buffer>(config.conversionCacheBytes ?? DEFAULT_CONVERSION_CACHE_BYTES),
   };
   setWorkBudgetMs(config.workBudgetMs ?? DEFAULT_WORK_BUDGET_MS);
   // Large JSON-LD read by the consent library (inbox access requests) goes to the same worker pool.

@@ -4,7 +4,7 @@ import type { Credentials } from '../auth/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { ConsentGate } from '../consent/gate.ts';
-import type { ConversionCache } from '../rdf/conversion-cache.ts';
+import type { ByteLru } from '../storage/byte-lru.ts';
 import type { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 
@@ -17,7 +17,7 @@ export interface LdpContext {
   patchQueue: KeyedLock;
   maxBodyBytes: number;
   /** Documents converted to another RDF format for a GET, by variant ETag. */
-  conversions?: ConversionCache;
+  conversions?: ByteLru<Buffer>;
   /** Consent enforcement, when identities exist to grant things to. */
   consent?: ConsentGate;
 }

@@ -57,7 +57,7 @@ async function converted(context: LdpContext, request: LdpRequest, stored: Store
   const budget = conversionBudget(request.raw, `Converting ${request.path} to ${type}`);
   const quads = await parseRdf(stored.body.toString('utf8'), stored.contentType, request.url, budget);
   const body = Buffer.from(await serializeRdf(quads, type, budget));
-  context.conversions?.set(key, body);
+  context.conversions?.set(key, body, body.length);
   return body;
 }
 

@@ -1,19 +1,19 @@
+import { ByteLru } from './byte-lru.ts';
+
 /**
  * Small bodies kept in memory, bounded by total bytes; the least recently used go first.
  * Entries are tagged with the ETag they were read or written at, so a stale one is never served.
  */
 export class BodyCache {
-  readonly #entries = new Map<string, { etag: string; body: Buffer }>();
-  #bytes = 0;
+  readonly #entries: ByteLru<{ etag: string; body: Buffer }>;
 
-  constructor(readonly maxEntryBytes = 64 * 1024, readonly maxTotalBytes = 32 * 1024 * 1024) {}
+  constructor(readonly maxEntryBytes = 64 * 1024, maxTotalBytes = 32 * 1024 * 1024) {
+    this.#entries = new ByteLru(maxTotalBytes);
+  }
 
   get(path: string, etag: string): Buffer | undefined {
     const entry = this.#entries.get(path);
-    if (!entry || entry.etag !== etag) return undefined;
-    this.#entries.delete(path); // re-insert: Map order is our recency order
-    this.#entries.set(path, entry);
-    return entry.body;
+    return entry?.etag === etag ? entry.body : undefined;
   }
 
   set(path: string, etag: string, body: Buffer): void {
@@ -21,19 +21,8 @@ export class BodyCache {
     if (body.length > this.maxEntryBytes) return;
     // A slice would pin the (possibly much larger) buffer it was cut from.
     const own = body.byteOffset === 0 && body.buffer.byteLength === body.length ? body : Buffer.from(body);
-    this.#entries.set(path, { etag, body: own });
-    this.#bytes += body.length;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxTotalBytes) break;
-      this.#entries.delete(oldest);
-      this.#bytes -= entry.body.length;
-    }
+    this.#entries.set(path, { etag, body: own }, own.length + etag.length * 2);
   }
 
-  delete(path: string): void {
-    const entry = this.#entries.get(path);
-    if (!entry) return;
-    this.#entries.delete(path);
-    this.#bytes -= entry.body.length;
-  }
+  delete(path: string): void { this.#entries.delete(path); }
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { META_SUFFIX, TEMP_DIR, TEMP_SUFFIX, isInternalName, locate } from './file-paths.ts';
 import { Conflict } from '../errors.ts';
 import { BodyCache } from './body-cache.ts';
+import { ByteLru } from './byte-lru.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { ancestorPaths, type ResourceMetadata, type ResourceStore, type StoredResource, type WriteCheck } from './store.ts';
 import { readSidecar, sidecarFor, typeOf, versionOf } from './sidecar.ts';
@@ -34,7 +35,7 @@ export class FileStore implements ResourceStore {
    * only writer of its DATA_DIR while it runs (edit files with the server stopped), so the
    * hot paths need no stat() and no sidecar read.
    */
-  readonly #known = new Map<string, ResourceMetadata>();
+  readonly #known = new ByteLru<ResourceMetadata>(METADATA_CACHE_BYTES);
   readonly #locks = new KeyedLock();
   readonly #bodies = new BodyCache();
   readonly #syncing = new Set<string>();
@@ -328,8 +329,7 @@ export class FileStore implements ResourceStore {
   }
 
   #remember(path: string, metadata: ResourceMetadata): void {
-    if (this.#known.size >= KNOWN_LIMIT) this.#known.clear();
-    this.#known.set(path, metadata);
+    this.#known.set(path, metadata, METADATA_BYTES + metadata.contentType.length * 2 + metadata.etag.length * 2);
   }
 
   /** A write or delete changes the path and the listing (hence the ETag) of every container above it. */
@@ -342,7 +342,10 @@ export class FileStore implements ResourceStore {
 
 interface Prepared { temp: string; stats: BigIntStats }
 
-const KNOWN_LIMIT = 100_000;
+/** Memory for the metadata of resources seen (a few hundred bytes each: ~100k resources). */
+const METADATA_CACHE_BYTES = 32 * 1024 * 1024;
+/** A metadata object with its Date, beyond its strings. */
+const METADATA_BYTES = 160;
 const APPEND_SYNC_MS = 50;
 const EMPTY = Buffer.alloc(0);
 
