@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { identityLimitsFromEnv, inboxLimitsFromEnv, wholeNumber, type InboxLimitSettings } from './config-limits.ts';
 import { verifiedOrganisationsFromFile, type VerifiedOrganisation } from './consent/verified-organisations.ts';
 
 export type StorageKind = 'file' | 'memory';
@@ -49,61 +50,6 @@ export interface PodServerConfig {
   trustProxy?: string | number;
 }
 
-/**
- * What strangers may put in a citizen's inbox (access requests and plain notifications). The
- * owner (anyone with Write on the inbox) is not limited. 0 turns a limit off.
- */
-export interface InboxLimitSettings {
-  /** POSTs per sender WebID per pod per hour (INBOX_SENDER_PER_HOUR). */
-  senderPerHour: number;
-  /** POSTs per pod per hour, all senders together (INBOX_POD_PER_HOUR). */
-  podPerHour: number;
-  /** Largest notification or access request body, bytes (INBOX_MAX_NOTIFICATION_BYTES). */
-  maxNotificationBytes: number;
-  /** Bytes of notifications an inbox may hold (INBOX_MAX_BYTES). */
-  maxBytes: number;
-  /** Notifications an inbox may hold (INBOX_MAX_ITEMS). */
-  maxItems: number;
-  /** Access requests waiting for the citizen's decision, per pod (CONSENT_MAX_PENDING). */
-  maxPending: number;
-  /** … from one requester WebID (CONSENT_MAX_PENDING_PER_REQUESTER). */
-  maxPendingPerRequester: number;
-  /** … from requesters the citizen has never approved (CONSENT_MAX_PENDING_UNKNOWN). */
-  maxPendingUnknown: number;
-}
-
-export const DEFAULT_INBOX_LIMITS: InboxLimitSettings = {
-  senderPerHour: 20,
-  podPerHour: 200,
-  maxNotificationBytes: 64 * 1024,
-  maxBytes: 5 * 1024 * 1024,
-  maxItems: 1000,
-  maxPending: 100,
-  maxPendingPerRequester: 3,
-  maxPendingUnknown: 20,
-};
-
-const INBOX_LIMIT_VARIABLES: Record<keyof InboxLimitSettings, string> = {
-  senderPerHour: 'INBOX_SENDER_PER_HOUR',
-  podPerHour: 'INBOX_POD_PER_HOUR',
-  maxNotificationBytes: 'INBOX_MAX_NOTIFICATION_BYTES',
-  maxBytes: 'INBOX_MAX_BYTES',
-  maxItems: 'INBOX_MAX_ITEMS',
-  maxPending: 'CONSENT_MAX_PENDING',
-  maxPendingPerRequester: 'CONSENT_MAX_PENDING_PER_REQUESTER',
-  maxPendingUnknown: 'CONSENT_MAX_PENDING_UNKNOWN',
-};
-
-function inboxLimitsFromEnv(env: NodeJS.ProcessEnv): InboxLimitSettings {
-  const limits = { ...DEFAULT_INBOX_LIMITS };
-  for (const [key, name] of Object.entries(INBOX_LIMIT_VARIABLES) as [keyof InboxLimitSettings, string][]) {
-    const value = Number(env[name] ?? limits[key]);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 turns the limit off), got ${env[name]}`);
-    limits[key] = value;
-  }
-  return limits;
-}
-
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
 export const DEFAULT_WORK_BUDGET_MS = 3000;
 export const DEFAULT_STALL_LOG_MS = 200;
@@ -125,48 +71,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodServerCo
     maxBodyBytes,
     durableWrites: env.DURABLE_WRITES !== 'false',
     ...identityFromEnv(env),
-    consentCooldownSeconds: positiveInteger(env, 'CONSENT_COOLDOWN_SECONDS', 24 * 3600),
+    consentCooldownSeconds: wholeNumber(env, 'CONSENT_COOLDOWN_SECONDS', 24 * 3600),
     verifiedOrganisations: verifiedOrganisationsFromFile(env.VERIFIED_ORGANISATIONS),
-    workBudgetMs: positiveInteger(env, 'WORK_BUDGET_MS', DEFAULT_WORK_BUDGET_MS),
-    stallLogMs: positiveInteger(env, 'STALL_LOG_MS', DEFAULT_STALL_LOG_MS),
-    conversionCacheBytes: positiveInteger(env, 'CONVERSION_CACHE_BYTES', DEFAULT_CONVERSION_CACHE_BYTES),
+    workBudgetMs: wholeNumber(env, 'WORK_BUDGET_MS', DEFAULT_WORK_BUDGET_MS),
+    stallLogMs: wholeNumber(env, 'STALL_LOG_MS', DEFAULT_STALL_LOG_MS),
+    conversionCacheBytes: wholeNumber(env, 'CONVERSION_CACHE_BYTES', DEFAULT_CONVERSION_CACHE_BYTES),
     inboxLimits: inboxLimitsFromEnv(env),
-    ...limitsFromEnv(env),
-  };
-}
-
-/** Limits on the open identity surfaces (sign-up, login), each a whole number; 0 turns a count limit off. */
-function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<PodServerConfig> {
-  const count = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${env[name]}`);
-    return value;
-  };
-  const concurrency = count('PASSWORD_HASH_CONCURRENCY', 1);
-  if (concurrency < 1) throw new Error('PASSWORD_HASH_CONCURRENCY must be at least 1');
-  const proxy = env.TRUST_PROXY?.trim();
-  return {
-    passwordHashConcurrency: concurrency,
-    passwordHashQueue: count('PASSWORD_HASH_QUEUE', 16),
-    loginFailuresPerAddress: count('LOGIN_FAILURES_PER_ADDRESS', 20),
-    loginFailuresPerAccount: count('LOGIN_FAILURES_PER_ACCOUNT', 10),
-    loginWindowSeconds: positiveInteger(env, 'LOGIN_WINDOW_SECONDS', 900) || 900,
-    signupsPerAddress: count('SIGNUPS_PER_ADDRESS', 10),
-    signupWindowSeconds: positiveInteger(env, 'SIGNUP_WINDOW_SECONDS', 3600) || 3600,
-    ...(proxy ? { trustProxy: /^\d+$/.test(proxy) ? Number(proxy) : proxy } : {}),
-  };
-}
-
-/** The identity provider's limits out of the configuration (absent values keep the provider's defaults). */
-export function identityLimits(config: PodServerConfig) {
-  return {
-    passwordHashConcurrency: config.passwordHashConcurrency,
-    passwordHashQueue: config.passwordHashQueue,
-    failuresPerAddress: config.loginFailuresPerAddress,
-    failuresPerAccount: config.loginFailuresPerAccount,
-    windowSeconds: config.loginWindowSeconds,
-    signupsPerAddress: config.signupsPerAddress,
-    signupWindowSeconds: config.signupWindowSeconds,
+    ...identityLimitsFromEnv(env),
   };
 }
 
@@ -195,10 +106,4 @@ export function normalizeBaseUrl(value: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`BASE_URL must be http or https, got ${value}`);
   if (url.search || url.hash) throw new Error('BASE_URL must not have a query or fragment');
   return url.href.endsWith('/') ? url.href : url.href + '/';
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds, got ${env[name]}`);
-  return value;
 }

@@ -1,4 +1,4 @@
-import type { InboxLimitSettings } from '../config.ts';
+import type { InboxLimitSettings } from '../config-limits.ts';
 import type { ConsentService, ConsentServiceOptions } from './service.ts';
 import { InboxLimits } from './inbox-limits.ts';
 import { isConsentDataPath } from './layout.ts';

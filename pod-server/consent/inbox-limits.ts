@@ -1,4 +1,4 @@
-import { DEFAULT_INBOX_LIMITS, type InboxLimitSettings } from '../config.ts';
+import { DEFAULT_INBOX_LIMITS, type InboxLimitSettings } from '../config-limits.ts';
 import { HttpError, UnsupportedMediaType } from '../errors.ts';
 import { rateLimit, type RateLimit } from '../http/rate-limit.ts';
 import { isRdfType } from '../rdf/media-types.ts';

@@ -19,7 +19,7 @@ import { PodConsent } from './pod-state.ts';
 import { loadOrCreateReceiptKeys, type ReceiptKeys } from './receipt-keys.ts';
 import type { InboxLimits } from './inbox-limits.ts';
 import { approvedRequesters, checkPendingLimits, coolDownLeft, identityKeys, sameAsk, sameContent, type PendingLimits } from './request-policy.ts';
-import { DEFAULT_INBOX_LIMITS } from '../config.ts';
+import { DEFAULT_INBOX_LIMITS } from '../config-limits.ts';
 
 export interface ConsentServiceOptions {
   store: ResourceStore;
