@@ -1,20 +1,7 @@
 import { expect } from 'chai';
 import { basic, createPod } from '../../test-support/identity.ts';
+import { Jar } from '../../test-support/cookie-jar.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
-
-/** Keeps cookies like a browser (or a script that keeps them), so each test controls exactly what is sent. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  header(): string { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
-  keep(response: Response): Response {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const index = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-    return response;
-  }
-}
 
 describe('password guessing: limits per account, per device and per client address', () => {
   let pod: TestServer;

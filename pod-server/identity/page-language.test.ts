@@ -2,21 +2,8 @@ import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPod } from '../../test-support/identity.ts';
+import { Jar } from '../../test-support/cookie-jar.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
-
-/** Keeps cookies like a browser, so each test controls exactly what is sent. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  header(): string { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
-  keep(response: Response): Response {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const index = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-    return response;
-  }
-}
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const HOSTILE_APP = '<img src=x onerror="alert(1)">Evil & "Co"';

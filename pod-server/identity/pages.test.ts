@@ -1,19 +1,6 @@
 import { expect } from 'chai';
+import { Jar } from '../../test-support/cookie-jar.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
-
-/** A tiny cookie-keeping browser stand-in, so each test controls exactly what is sent. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  header(): string { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
-  keep(response: Response): Response {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const index = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-    return response;
-  }
-}
 
 describe('account pages: CSRF protection and escaped output', () => {
   let pod: TestServer;

@@ -1,21 +1,8 @@
 import { expect } from 'chai';
 import { createPod, type PodAccount } from '../../test-support/identity.ts';
+import { Jar } from '../../test-support/cookie-jar.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import { validatePodName } from './pod-names.ts';
-
-/** Keeps cookies like a browser, so each test controls exactly what is sent. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  header(): string { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
-  keep(response: Response): Response {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const index = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-    return response;
-  }
-}
 
 describe('account sessions, cookies and the way back after logging in', () => {
   let pod: TestServer;
