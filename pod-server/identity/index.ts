@@ -108,6 +108,7 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   router.use(accountPages(deps));
   const close = () => {
     db.close();
+    replay.flush();
     replayDb.close();
   };
   return { issuer, jwks: publicJwks(keys), accounts, provider, router, pages: deps, agent, replay, close };
