@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { TooManyRequests } from '../errors.ts';
 
 /**
@@ -29,20 +29,23 @@ export interface RateLimitOptions {
 
 export function rateLimit(options: RateLimitOptions): RateLimit {
   if (!(options.points > 0) || options.points === Infinity) return unlimited;
-  const limiter = new RateLimiterMemory({ points: options.points, duration: options.seconds });
+  // The library is loaded on first use: most starts never see a login or a sign-up before they are warm.
+  let limiter: Promise<RateLimiterMemory> | undefined;
+  const get = () => (limiter ??= import('rate-limiter-flexible').then(({ RateLimiterMemory }) => new RateLimiterMemory({ points: options.points, duration: options.seconds })));
   return {
     async consume(key, points = 1) {
       try {
-        await limiter.consume(key, points);
+        await (await get()).consume(key, points);
       } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        const wait = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        const next = (refusal as { msBeforeNext?: unknown }).msBeforeNext;
+        if (typeof next !== 'number') throw refusal;
+        const wait = Math.max(1, Math.ceil(next / 1000));
         throw new TooManyRequests(`Too many ${options.what}; try again in ${wait} s`, wait, options.code);
       }
     },
-    async reward(key, points = 1) { await limiter.reward(key, points); },
+    async reward(key, points = 1) { await (await get()).reward(key, points); },
     async remaining(key) {
-      const state = await limiter.get(key);
+      const state = await (await get()).get(key);
       return state ? Math.max(0, options.points - state.consumedPoints) : options.points;
     },
   };
