@@ -23,7 +23,8 @@ describe('building records from decisions', () => {
     const rec = buildRecord(sampleRequest(), { request: '', decision: 'approve', sections: ['skills'], validUntil: '2025-03-31' }, ctx);
     expect(rec.sections).to.deep.equal(['skills']);
     expect(rec.resources).to.deep.equal([`${POD}competence/skills`]);
-    expect(rec.validUntil).to.equal('2025-03-31T23:59:59.999Z');
+    // A day means the end of that day in Sweden (summer time began on 30 March 2025).
+    expect(rec.validUntil).to.equal('2025-03-31T21:59:59.000Z');
   });
 
   it('deny: a refused record with no resources', () => {

@@ -1,6 +1,7 @@
 // Turning a citizen's decision into a consent record, and later status changes (withdrawal, expiry).
 // The pod server calls these; they are pure and check the rules (subset only, validity only shortened).
 import { addDuration } from './duration.ts';
+import { endOfSwedishDay } from './swedish-time.ts';
 import { currentStatus, isSection, sectionResources, type AccessRequest, type ConsentRecord, type Section, type StatusChange } from './model.ts';
 import { sortSections } from './rdf-request.ts';
 
@@ -63,10 +64,10 @@ export interface RecordContext {
   now: Date;
 }
 
-/** A date-only validUntil ("2025-04-01") means the end of that day in UTC. */
+/** A date-only validUntil ("2025-04-01") means the end of that day in Sweden, as on the consent page. */
 function parseUntil(s: string): Date {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T23:59:59.999Z`) : new Date(s);
-  if (Number.isNaN(d.getTime())) throw new DecisionError(`not a date: ${s}`, 'bad-date');
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? endOfSwedishDay(s) : new Date(s);
+  if (!d || Number.isNaN(d.getTime())) throw new DecisionError(`not a date: ${s}`, 'bad-date');
   return d;
 }
 

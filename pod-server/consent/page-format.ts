@@ -2,7 +2,8 @@
 import { addDuration, parseDuration } from '../../consent/index.ts';
 import { TEXT, type Lang } from './page-text.ts';
 
-export const ZONE = 'Europe/Stockholm';
+export { endOfSwedishDay, ZONE } from '../../consent/swedish-time.ts';
+import { ZONE } from '../../consent/swedish-time.ts';
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
@@ -36,30 +37,6 @@ export function zoneName(date: Date): string {
 /** The calendar day in Sweden at this instant, as YYYY-MM-DD (what an <input type=date> holds). */
 export function swedishDay(date: Date): string {
   return isoDateFormat.format(date);
-}
-
-/** Minutes Stockholm is ahead of UTC at this instant (60 or 120). */
-function offsetMinutes(date: Date): number {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(date).map((p) => [p.type, Number(p.value)]));
-  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-}
-
-/**
- * 23:59:59 Swedish time on a YYYY-MM-DD day, as an instant. The offset is taken at that very
- * instant (clocks change at 02:00/03:00, so late evening has one offset all year).
- */
-export function endOfSwedishDay(day: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return undefined;
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59);
-  const check = new Date(wall);
-  if (check.getUTCFullYear() !== Number(m[1]) || check.getUTCMonth() !== Number(m[2]) - 1 || check.getUTCDate() !== Number(m[3])) return undefined;
-  let instant = wall - offsetMinutes(new Date(wall)) * 60_000;
-  instant = wall - offsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant);
 }
 
 /** "P30D" -> "30 dagar" / "30 days"; "P1Y6M" -> "1 år och 6 månader". Unreadable input is shown as given. */
