@@ -97,7 +97,9 @@ export function accountPages(deps: PageDeps): Router {
 
   router.post('/.account/logout', form, (req, res) => {
     csrf.verify(req, req.body?.csrf);
+    const accountId = sessions.accountId(req);
     sessions.end(req, res);
+    if (accountId) deps.endProviderSessions(accountId);
     res.redirect(303, '/.account/login?loggedout=1');
   });
 

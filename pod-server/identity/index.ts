@@ -94,6 +94,7 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
     provider, service, login,
     csrf: new Csrf({ key: cookieKey, baseUrl: options.baseUrl }),
     sessions: new AccountSessions({ key: cookieKey, baseUrl: options.baseUrl, db }),
+    endProviderSessions: (accountId) => storage.endSessionsOf(accountId),
   };
 
   const router = express.Router();

@@ -22,6 +22,8 @@ export interface PageDeps {
   csrf: Csrf;
   sessions: AccountSessions;
   login: LoginGuard;
+  /** Ends the identity provider's login sessions of an account, at logout. */
+  endProviderSessions(accountId: string): void;
 }
 
 const form = express.urlencoded({ extended: false, limit: '16kb' });

@@ -31,7 +31,17 @@ export class OidcStorage {
       destroy: db.prepare<[string, string]>('DELETE FROM oidc WHERE model = ? AND id = ?'),
       revokeByGrantId: db.prepare<[string, string]>('DELETE FROM oidc WHERE model = ? AND grant_id = ?'),
       sweep: db.prepare<[number]>('DELETE FROM oidc WHERE expires_at IS NOT NULL AND expires_at <= ?'),
+      endSessions: db.prepare<[string]>("DELETE FROM oidc WHERE model = 'Session' AND json_extract(payload, '$.accountId') = ?"),
     };
+  }
+
+  /**
+   * Ends the identity provider's own login sessions of an account (logging out of the account
+   * pages ends them too): an app that asks to log in next time meets the login form again,
+   * however long the provider's session cookie would still have lived.
+   */
+  endSessionsOf(accountId: string): number {
+    return this.#sql.endSessions.run(accountId).changes;
   }
 
   /** The adapter class oidc-provider instantiates once per model name. */
