@@ -7,28 +7,42 @@ import { OwnerClient, RequesterClient, verifyChain } from '../../consent/index.t
 import { agent, employerRequest, writeProfile, type Agent } from '../../test-support/consent.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 
+/** A 2 MB tmpfs on a fresh folder, or undefined where mounting is not allowed (not root). */
+async function smallTmpfs(prefix: string): Promise<string | undefined> {
+  const mountPoint = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    return mountPoint;
+  } catch {
+    await rm(mountPoint, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+async function unmount(mountPoint: string | undefined): Promise<void> {
+  if (!mountPoint) return;
+  execFileSync('umount', [mountPoint]);
+  await rm(mountPoint, { recursive: true, force: true });
+}
+
 /**
  * A real full disk and a real read-only one: DATA_DIR on a 2 MB tmpfs. Needs the right to
  * mount (root); elsewhere the test is skipped and says so.
  */
 describe('a full or read-only disk (tmpfs)', function () {
   this.timeout(60_000);
-  let mountPoint: string;
-  let mounted = false;
+  let mountPoint: string | undefined;
   let pod: TestServer;
   let citizen: Agent;
   let employer: Agent;
-  const dataDir = () => join(mountPoint, 'data');
+  const dataDir = () => join(mountPoint!, 'data');
   const skills = () => `${citizen.account.podUrl}competence/skills`;
   const logFile = () => join(dataDir(), citizen.account.name, 'consent', 'access-log');
-  const filler = () => join(mountPoint, 'filler');
+  const filler = () => join(mountPoint!, 'filler');
 
   before(async function () {
-    mountPoint = await mkdtemp(join(tmpdir(), 'full-disk-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
-      mounted = true;
-    } catch {
+    mountPoint = await smallTmpfs('full-disk-');
+    if (!mountPoint) {
       console.log('      (skipped: cannot mount a tmpfs here; the short-write path is covered by the store and batcher tests)');
       this.skip();
     }
@@ -41,8 +55,7 @@ describe('a full or read-only disk (tmpfs)', function () {
   after(async () => {
     await Promise.all([citizen, employer].filter(Boolean).map((a) => a.session.logout().catch(() => undefined)));
     await pod?.stop();
-    if (mounted) execFileSync('umount', [mountPoint]);
-    await rm(mountPoint, { recursive: true, force: true });
+    await unmount(mountPoint);
   });
 
   /** Fills every free block of the file system, down to the last page. */
@@ -98,33 +111,28 @@ describe('a full or read-only disk (tmpfs)', function () {
  */
 describe('a read-only disk (tmpfs)', function () {
   this.timeout(60_000);
-  let mountPoint: string;
-  let mounted = false;
+  let mountPoint: string | undefined;
   let pod: TestServer | undefined;
   const PUBLIC_ACL = `@prefix acl: <http://www.w3.org/ns/auth/acl#>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
 <#public> a acl:Authorization; acl:agentClass foaf:Agent; acl:accessTo <./>; acl:default <./>; acl:mode acl:Read, acl:Write.`;
 
   before(async function () {
-    mountPoint = await mkdtemp(join(tmpdir(), 'read-only-disk-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
-      mounted = true;
-    } catch {
+    mountPoint = await smallTmpfs('read-only-disk-');
+    if (!mountPoint) {
       console.log('      (skipped: cannot mount a tmpfs here)');
       this.skip();
     }
-    pod = await startTestServer({ storage: 'file', dataDir: join(mountPoint, 'data'), seed: { '/shared/.acl': PUBLIC_ACL } });
+    pod = await startTestServer({ storage: 'file', dataDir: join(mountPoint!, 'data'), seed: { '/shared/.acl': PUBLIC_ACL } });
   });
   after(async () => {
     await pod?.stop();
-    if (mounted) execFileSync('umount', [mountPoint]);
-    await rm(mountPoint, { recursive: true, force: true });
+    await unmount(mountPoint);
   });
 
   it('answers 503 with Retry-After while the disk is read-only, serves reads, and works again after', async () => {
     const url = `${pod!.baseUrl}shared/note`;
     expect((await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'before' })).status).to.equal(201);
-    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint!]);
     try {
       const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'during' });
       expect(put.status).to.equal(503);
@@ -134,7 +142,7 @@ describe('a read-only disk (tmpfs)', function () {
       expect(read.status).to.equal(200);
       expect(await read.text()).to.equal('before');
     } finally {
-      execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+      execFileSync('mount', ['-o', 'remount,rw', mountPoint!]);
     }
     expect((await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'after' })).status).to.equal(204);
     expect(await (await fetch(url)).text()).to.equal('after');
