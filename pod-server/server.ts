@@ -139,8 +139,7 @@ function mountConsent(app: Express, config: PodServerConfig, context: LdpContext
     inboxLimits: config.inboxLimits,
     agentFetch: identity.agent.fetch,
     // Names are recorded when a request arrives, never re-read when a page shows it.
-    recordNames: async (request) => (await import('./consent/requester-names.ts')).recordNames(request, {
-      store: context.store, baseUrl: config.baseUrl,
+    recordNames: async (request, profileName) => (await import('./consent/requester-names.ts')).recordNames(request, profileName, {
       registeredClientName: (clientId, webId) => { const c = identity.accounts.credential(clientId); return c?.webId === webId ? c.name : undefined; },
     }),
   });

@@ -76,7 +76,8 @@ export class InboxDelivery {
     if (!text) return { inboxes: [] };
     try {
       const about = (await parseRdf(text, type, documentUrl)).filter((q) => q.subject.value === webId);
-      const name = about.find((q) => NAME_PREDICATES.includes(q.predicate.value) && q.object.termType === 'Literal')?.object.value;
+      // The first name predicate in NAME_PREDICATES' order that the profile uses (foaf:name first).
+      const name = NAME_PREDICATES.map((predicate) => about.find((q) => q.predicate.value === predicate && q.object.termType === 'Literal')?.object.value).find(Boolean);
       return { inboxes: about.filter((q) => q.predicate.value === LDP_INBOX).map((q) => q.object.value), name };
     } catch {
       return { inboxes: [] };

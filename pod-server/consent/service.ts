@@ -33,7 +33,7 @@ export interface ConsentServiceOptions {
   agentFetch?: (url: string, init?: RequestInit) => Promise<Response>;
   log?: (message: string) => void;
   /** Looks up and sets the requester's and client's names on an arriving request (requester-names.ts). */
-  recordNames?: (request: AccessRequest) => Promise<AccessRequest>;
+  recordNames?: (request: AccessRequest, profileName: string | undefined) => Promise<AccessRequest>;
   /** Inbox rates and quotas; its settings also bound the pending requests. */
   inbox?: InboxLimits;
 }
@@ -53,7 +53,7 @@ export class ConsentService {
   readonly #locks = new KeyedLock();
   readonly #delivery: InboxDelivery;
   readonly #keys: Promise<ReceiptKeys>;
-  readonly #recordNames: (request: AccessRequest) => Promise<AccessRequest>;
+  readonly #recordNames: (request: AccessRequest, profileName: string | undefined) => Promise<AccessRequest>;
   readonly #pendingLimits: PendingLimits;
 
   constructor(options: ConsentServiceOptions) {
@@ -142,8 +142,9 @@ export class ConsentService {
     // The cool-down also knows the sending client, which a fresh WebID does not change.
     const keys = identityKeys({ requester: request.requester, clientId: request.clientId ?? credentials.clientId, noticeUrl: request.notice.url });
     this.#checkCoolDown(state, keys);
-    await this.#delivery.checkReplyTo(request.requester, request.replyTo);
-    const named = await this.#recordNames(request);
+    // The requester's profile is read once: for its inbox (replyTo) and for the name to record.
+    const { name } = await this.#delivery.checkReplyTo(request.requester, request.replyTo);
+    const named = await this.#recordNames(request, name);
     if (named.requesterName) keys.push(...identityKeys({ requester: request.requester, name: named.requesterName }).slice(1));
     return this.#locks.run(podPath, async () => {
       this.#checkCoolDown(state, keys);
