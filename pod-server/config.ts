@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { identityLimitsFromEnv, inboxLimitsFromEnv, wholeNumber, type InboxLimitSettings } from './config-limits.ts';
+import { DEFAULT_ALLOWANCE_MS } from './http/work-budget.ts';
 import { verifiedOrganisationsFromFile, type VerifiedOrganisation } from './consent/verified-organisations.ts';
 
 export type StorageKind = 'file' | 'memory';
@@ -51,7 +52,7 @@ export interface PodServerConfig {
 }
 
 const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
-export const DEFAULT_WORK_BUDGET_MS = 3000;
+export const DEFAULT_WORK_BUDGET_MS = DEFAULT_ALLOWANCE_MS;
 export const DEFAULT_STALL_LOG_MS = 200;
 export const DEFAULT_CONVERSION_CACHE_BYTES = 32 * 1024 * 1024;
 

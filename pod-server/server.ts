@@ -13,7 +13,6 @@ import { consentWellKnown } from './consent/well-known.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { lazyRouter } from './http/lazy-router.ts';
 import { stallWatchdog, type StallWatchdog } from './http/stall-watchdog.ts';
-import { setWorkBudgetMs } from './http/work-budget.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import type { LdpContext } from './ldp/context.ts';
 import { readLargeJsonLd, registerJsonLdContext } from './rdf/parse.ts';
@@ -53,9 +52,9 @@ export async function createPodServer(config: PodServerConfig, parts: PodServerP
     access: new AccessControl({ store, baseUrl: config.baseUrl }),
     patchQueue: new KeyedLock(),
     maxBodyBytes: config.maxBodyBytes,
+    workBudgetMs: config.workBudgetMs ?? DEFAULT_WORK_BUDGET_MS,
     conversions: new ByteLru<Buffer>(config.conversionCacheBytes ?? DEFAULT_CONVERSION_CACHE_BYTES),
   };
-  setWorkBudgetMs(config.workBudgetMs ?? DEFAULT_WORK_BUDGET_MS);
   // Large JSON-LD read by the consent library (inbox access requests) goes to the same worker pool.
   readLargeJsonLdWith(readLargeJsonLd);
 

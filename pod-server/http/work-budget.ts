@@ -13,6 +13,7 @@ export class WorkBudget {
 
   constructor(
     private readonly deadline: number,
+    private readonly allowanceMs: number,
     private readonly fail: (reason: string) => HttpError,
     private readonly maxSteps = Infinity,
   ) {}
@@ -37,7 +38,7 @@ export class WorkBudget {
   remainingMs(): number { return this.deadline - performance.now(); }
 
   /** What running out of time is, for work done elsewhere (a worker stopped at the deadline). */
-  exhausted(): HttpError { return this.fail(`more than ${budgetMs} ms of work`); }
+  exhausted(): HttpError { return this.fail(`more than ${this.allowanceMs} ms of work`); }
 }
 
 const CHECK_EVERY = 1024;
@@ -47,27 +48,34 @@ export class TooComplex extends HttpError {
   constructor(message: string, code = 'too_complex') { super(422, code, message); }
 }
 
-let budgetMs = 3000;
-/** WORK_BUDGET_MS: set once at start-up. */
-export function setWorkBudgetMs(ms: number): void { budgetMs = ms; }
+/** WORK_BUDGET_MS's default: work a request may cause when its server set no other allowance. */
+export const DEFAULT_ALLOWANCE_MS = 3000;
 
-/** One deadline per request, counted from the first time any stage asks for it. */
+/** Each request's allowance and deadline; the deadline counts from the first time a stage asks. */
+const allowances = new WeakMap<object, number>();
 const deadlines = new WeakMap<object, number>();
-function deadlineOf(request: IncomingMessage | undefined): number {
-  if (!request) return performance.now() + budgetMs;
+
+/** The server that took the request says how much work it may cause (its WORK_BUDGET_MS). */
+export function allowWork(request: IncomingMessage, ms: number): void { allowances.set(request, ms); }
+
+function limitOf(request: IncomingMessage | undefined): { deadline: number; ms: number } {
+  const ms = (request && allowances.get(request)) ?? DEFAULT_ALLOWANCE_MS;
+  if (!request) return { deadline: performance.now() + ms, ms };
   let deadline = deadlines.get(request);
-  if (deadline === undefined) deadlines.set(request, (deadline = performance.now() + budgetMs));
-  return deadline;
+  if (deadline === undefined) deadlines.set(request, (deadline = performance.now() + ms));
+  return { deadline, ms };
 }
 
 /** Work on what the client sent (a body to parse, a patch to match): exceeding it is the client's 422. */
 export function inputBudget(request: IncomingMessage | undefined, what: string, maxSteps = Infinity, code = 'too_complex'): WorkBudget {
-  return new WorkBudget(deadlineOf(request), (reason) => new TooComplex(`${what} needs ${reason}, more than one request may use`, code), maxSteps);
+  const { deadline, ms } = limitOf(request);
+  return new WorkBudget(deadline, ms, (reason) => new TooComplex(`${what} needs ${reason}, more than one request may use`, code), maxSteps);
 }
 
 /** Work the server chose to do (converting a stored document for a GET): exceeding it is a 503. */
 export function conversionBudget(request: IncomingMessage | undefined, what: string): WorkBudget {
-  return new WorkBudget(deadlineOf(request), (reason) => new ServiceUnavailable(`${what} needs ${reason}; ask for text/turtle instead`, 1));
+  const { deadline, ms } = limitOf(request);
+  return new WorkBudget(deadline, ms, (reason) => new ServiceUnavailable(`${what} needs ${reason}; ask for text/turtle instead`, 1));
 }
 
 /** For callers without a request (tests, tools): a fresh deadline, no step limit. */

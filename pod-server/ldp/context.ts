@@ -16,6 +16,8 @@ export interface LdpContext {
   /** Queues PATCHes per resource: read-modify-write under contention would otherwise retry forever. */
   patchQueue: KeyedLock;
   maxBodyBytes: number;
+  /** WORK_BUDGET_MS: the synchronous work one request may cause (parsing, matching, converting). */
+  workBudgetMs?: number;
   /** Documents converted to another RDF format for a GET, by variant ETag. */
   conversions?: ByteLru<Buffer>;
   /** Consent enforcement, when identities exist to grant things to. */

@@ -5,6 +5,7 @@ import { postToInbox } from '../consent/inbox.ts';
 import { apiAction, isInboxPath } from '../consent/layout.ts';
 import { MethodNotAllowed } from '../errors.ts';
 import { applyCors } from '../http/cors.ts';
+import { allowWork } from '../http/work-budget.ts';
 import type { LdpContext, LdpRequest } from './context.ts';
 import { remove } from './delete.ts';
 import { allowedMethods } from './headers.ts';
@@ -21,6 +22,7 @@ export function ldpHandler(context: LdpContext, credentials: CredentialsExtracto
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       if (applyCors(req, res)) return;
+      if (context.workBudgetMs !== undefined) allowWork(req, context.workBudgetMs);
       const path = resourcePathFromUrl(req.originalUrl);
       const url = urlForPath(context.baseUrl, path);
       const who = await credentials.extract({ method: req.method, url, headers: req.headers });

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { Parser, type Quad } from 'n3';
 import { HttpError } from '../errors.ts';
-import { TooComplex, WorkBudget, setWorkBudgetMs, unlimitedInput } from '../http/work-budget.ts';
-import { DEFAULT_WORK_BUDGET_MS } from '../config.ts';
+import { TooComplex, WorkBudget, unlimitedInput } from '../http/work-budget.ts';
 import { JsonLdPool } from './jsonld-pool.ts';
 import { jsonLdPool, parseRdf } from './parse.ts';
 import { serializeRdf } from './serialize.ts';
@@ -41,7 +40,7 @@ describe('no request holds the event loop: large bodies are worked on in slices 
   });
 
   it('refuses a huge Turtle body at the deadline part-way, not after parsing all of it', async () => {
-    const spent = new WorkBudget(performance.now() - 1, (reason) => new TooComplex(reason));
+    const spent = new WorkBudget(performance.now() - 1, 0, (reason) => new TooComplex(reason));
     const error = await parseRdf(TWO_MB_TURTLE, 'text/turtle', BASE, spent).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(TooComplex);
     expect(spent.steps).to.be.below(75_000 / 10);
@@ -105,7 +104,7 @@ describe('no request holds the event loop: large bodies are worked on in slices 
     const put = (path: string, type: string, body: string) => fetch(url(path), { method: 'PUT', headers: { 'content-type': type, accept: 'application/json' }, body });
 
     before(async () => { pod = await startTestServer({ config: { maxBodyBytes: 8 << 20 }, seed: { '/test/.acl': PUBLIC_WRITABLE_ACL } }); });
-    after(async () => { setWorkBudgetMs(DEFAULT_WORK_BUDGET_MS); await pod.stop(); });
+    after(() => pod.stop());
 
     it('stores large Turtle and JSON-LD bodies and serves them back converted', async () => {
       expect((await put('/test/t', 'text/turtle', TWO_MB_TURTLE)).status).to.equal(201);
@@ -118,11 +117,18 @@ describe('no request holds the event loop: large bodies are worked on in slices 
 
     it('stops a worker still expanding at the deadline (422), replaces it, and keeps serving', async () => {
       const terminated = jsonLdPool.terminated;
-      setWorkBudgetMs(5);
-      const refused = await put('/test/slow', 'application/ld+json', TWO_MB_JSON_LD);
-      setWorkBudgetMs(DEFAULT_WORK_BUDGET_MS);
-      expect(refused.status).to.equal(422);
-      expect(((await refused.json()) as { error: string }).error).to.equal('too_complex');
+      // The same store behind a server whose requests may cause only 5 ms of work (WORK_BUDGET_MS=5).
+      const tight = await startTestServer({ parts: { store: pod.server.store }, config: { maxBodyBytes: 8 << 20, workBudgetMs: 5 } });
+      let status: number;
+      let body: { error: string };
+      try {
+        const refused = await fetch(new URL('/test/slow', tight.baseUrl), { method: 'PUT', headers: { 'content-type': 'application/ld+json', accept: 'application/json' }, body: TWO_MB_JSON_LD });
+        [status, body] = [refused.status, (await refused.json()) as { error: string }];
+      } finally {
+        await tight.stop();
+      }
+      expect(status).to.equal(422);
+      expect(body.error).to.equal('too_complex');
       expect(jsonLdPool.terminated).to.equal(terminated + 1);
       expect((await fetch(url('/test/slow'))).status).to.equal(404);
       expect((await fetch(url('/test/t'), { method: 'HEAD' })).status).to.equal(200);

@@ -34,5 +34,3 @@ export function sparqlNestingDepth(text: string): number {
 }
 // eslint-disable-next-line no-control-regex
 const IRI = /<[^<>"{}|^`\\\u0000-\u0020]*>/y;
-
-export { jsonNestingDepth } from '../../vocab/json-depth.ts';

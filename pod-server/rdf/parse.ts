@@ -9,7 +9,6 @@ import { JSON_LD, N_TRIPLES, TURTLE, essence } from './media-types.ts';
 import { SLICE_CHARS, parseInSlices } from './parse-in-slices.ts';
 
 export type { Quad };
-export { MAX_JSON_DEPTH } from '../../vocab/jsonld-to-quads.ts';
 
 /**
  * Contexts a JSON-LD body may name by URL. Nothing is ever fetched from the network while

@@ -4,21 +4,12 @@ import { SLICE, nextTurn } from '../../vocab/work.ts';
 import { unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
 import { JSON_LD, N_TRIPLES, type RdfType } from './media-types.ts';
 
-export const COMMON_PREFIXES: Record<string, string> = {
+const COMMON_PREFIXES: Record<string, string> = {
   ldp: 'http://www.w3.org/ns/ldp#',
   dc: 'http://purl.org/dc/terms/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   posix: 'http://www.w3.org/ns/posix/stat#',
 };
-
-/** Turtle in one synchronous call: for documents known to be small. */
-export function writeTurtle(quads: Quad[], prefixes: Record<string, string> = COMMON_PREFIXES): string {
-  const writer = new Writer({ format: 'Turtle', prefixes });
-  writer.addQuads(quads);
-  let output = '';
-  writer.end((error, result) => { if (error) throw error; output = result; });
-  return output;
-}
 
 /**
  * Turtle or N-Triples written a slice of triples per turn of the event loop: n3's writer keeps
