@@ -70,6 +70,8 @@ export function fromJobSearch(ad: JobSearchAd): JobAd {
     timestamp: u(ad.timestamp),
     webpageUrl: u(ad.webpage_url),
     remote: u(ad.remote_work),
+    sourceLinks: ad.source_links ? ad.source_links.map((l) => clean({ label: u(l.label), url: l.url })!) : undefined,
+    enrichedConcepts: ad.enriched_concepts ? ad.enriched_concepts.map((c) => ({ id: c.concept_id, type: c.type, label: c.label, term: c.term, confidence: c.confidence })) : undefined,
   })!;
 }
 
@@ -130,6 +132,10 @@ export function toJobSearch(ad: JobAd): JobSearchAd {
   if (ad.salaryDescription !== undefined) out.salary_description = ad.salaryDescription;
   if (ad.drivingLicences !== undefined) out.driving_license = ad.drivingLicences.map((r) => jsRef(r)!);
   if (ad.remote !== undefined) out.remote_work = ad.remote;
+  if (ad.sourceLinks !== undefined) out.source_links = ad.sourceLinks.map((l) => ({ label: n(l.label), url: l.url }));
+  if (ad.enrichedConcepts !== undefined) {
+    out.enriched_concepts = ad.enrichedConcepts.map((c) => ({ concept_id: c.id, type: c.type, label: c.label, term: c.term, confidence: c.confidence }));
+  }
   return out;
 }
 

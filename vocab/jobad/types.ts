@@ -58,6 +58,10 @@ export interface JobSearchAd {
   salary_description?: string | null;
   driving_license?: JobSearchConceptRef[] | null;
   remote_work?: boolean | null;
+  /** Where the same vacancy is published (as JobTech's JobAd Links lists them). */
+  source_links?: Array<{ label: string | null; url: string }> | null;
+  /** Concepts found in the headline and text by enrichment, with ids (our extension of keywords.enriched). */
+  enriched_concepts?: Array<{ concept_id: string; type: string; label: string; term: string; confidence: number }> | null;
 }
 
 /** A taxonomy concept as an ad cites it: the id plus the label and legacy id the ad carried. */
@@ -108,4 +112,11 @@ export interface JobAd {
   timestamp?: number;
   webpageUrl?: string;
   remote?: boolean;
+  sourceLinks?: SourceLink[];
+  enrichedConcepts?: EnrichedConcept[];
 }
+
+/** A page where the vacancy is published, e.g. a board or the employer's career page. */
+export interface SourceLink { label?: string; url: string }
+/** A taxonomy concept found in an ad's text: `term` is the words as written, `confidence` 0..1. */
+export interface EnrichedConcept { id: string; type: string; label: string; term: string; confidence: number }
