@@ -1,16 +1,6 @@
 import { configFromEnv, normalizeBaseUrl } from '../pod-server/config.ts';
 import { createPodServer } from '../pod-server/server.ts';
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, stopOnSignals } from '../service-kit/listen.ts';
 
 /** `npm start`: one pod server configured from the environment (see README). */
 async function main(): Promise<void> {
@@ -27,11 +17,7 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`listening on ${config.baseUrl}`);
-  const stop = (signal: string) => {
-    server.close().then(() => process.exit(0), (error) => { console.error(`error while stopping on ${signal}:`, error); process.exit(1); });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(() => server.close());
 }
 
 main().catch((error) => {

@@ -1,13 +1,7 @@
 // The limits on the open surfaces (inbox, sign-up, login), read from the environment; each is a
 // whole number and 0 turns a count limit off. See README's settings table.
+import { wholeNumber } from '../service-kit/config.ts';
 import type { PodServerConfig } from './config.ts';
-
-/** A setting that is a whole number (0 or more), or its default; anything else stops the server with the reason. */
-export function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${env[name]}`);
-  return value;
-}
 
 /**
  * What strangers may put in a citizen's inbox (access requests and plain notifications). The

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { identityLimitsFromEnv, inboxLimitsFromEnv, wholeNumber, type InboxLimitSettings } from './config-limits.ts';
+import { wholeNumber } from '../service-kit/config.ts';
+import { identityLimitsFromEnv, inboxLimitsFromEnv, type InboxLimitSettings } from './config-limits.ts';
 import { DEFAULT_ALLOWANCE_MS } from './http/work-budget.ts';
 import { verifiedOrganisationsFromFile, type VerifiedOrganisation } from './consent/verified-organisations.ts';
 

@@ -1,7 +1,7 @@
 import { aclPathFor, isAclPath, pathForUrl, subjectOfAcl, urlForPath } from '../ldp/paths.ts';
-import { ByteLru } from '../storage/byte-lru.ts';
+import { ByteLru } from '../../service-kit/byte-lru.ts';
 import { ancestorPaths, type ResourceStore } from '../storage/store.ts';
-import type { Credentials } from './credentials.ts';
+import type { Credentials } from '../../service-kit/solid-oidc/credentials.ts';
 import { parseAuthorizations, parseGroupMembers } from './acl-documents.ts';
 import { allowedModes, decide, type AccessMode, type Agent, type Decision, type EffectiveAcl, type Authorization } from './wac.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SolidOidcVerifier } from './solid-oidc.ts';
+import { SolidOidcVerifier } from '../../service-kit/solid-oidc/solid-oidc.ts';
 import { clientCredentialsToken, createCredentials, createPod, dpopFetch, dpopProof, newDpopKey, type DpopKey, type PodAccount } from '../../test-support/identity.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeJwt, importJWK, SignJWT, type JWK } from 'jose';
-import { accessTokenHash } from './dpop.ts';
+import { accessTokenHash } from '../../service-kit/solid-oidc/dpop.ts';
 import { clientCredentialsToken, createCredentials, createPod, dpopGet, dpopProof, newDpopKey, type DpopKey, type PodAccount } from '../../test-support/identity.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { BadRequest, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../errors.ts';
-import { readBody } from '../http/body.ts';
+import { BadRequest, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../../service-kit/errors.ts';
+import { readBody } from '../../service-kit/http/body.ts';
 import { authorize, type LdpContext, type LdpRequest } from '../ldp/context.ts';
 import { podOf } from './layout.ts';
 import type { Page, Paging } from './service.ts';

@@ -1,4 +1,4 @@
-import { ServiceUnavailable } from '../errors.ts';
+import { ServiceUnavailable } from '../../service-kit/errors.ts';
 
 /**
  * Group commit for an append-only log: lines added while a write is in flight go out

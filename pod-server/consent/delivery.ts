@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessControl } from '../auth/access-control.ts';
-import { BadRequest } from '../errors.ts';
+import { BadRequest } from '../../service-kit/errors.ts';
 import { pathForUrl } from '../ldp/paths.ts';
 import { parseRdf } from '../rdf/parse.ts';
 import type { ResourceStore } from '../storage/store.ts';

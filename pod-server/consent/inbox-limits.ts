@@ -1,6 +1,6 @@
 import { DEFAULT_INBOX_LIMITS, type InboxLimitSettings } from '../config-limits.ts';
-import { HttpError, UnsupportedMediaType } from '../errors.ts';
-import { rateLimit, type RateLimit } from '../http/rate-limit.ts';
+import { HttpError, UnsupportedMediaType } from '../../service-kit/errors.ts';
+import { rateLimit, type RateLimit } from '../../service-kit/http/rate-limit.ts';
 import { isRdfType } from '../rdf/media-types.ts';
 import { members as inboxMembers } from '../ldp/container.ts';
 import { isAclPath } from '../ldp/paths.ts';

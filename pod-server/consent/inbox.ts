@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { keepBody, readBody } from '../http/body.ts';
+import { keepBody, readBody } from '../../service-kit/http/body.ts';
 import { authorize, type LdpContext, type LdpRequest } from '../ldp/context.ts';
 import { pathForUrl } from '../ldp/paths.ts';
 import { post } from '../ldp/write.ts';

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { verifyRun, type AccessRequest, type ChainResult, type ConsentRecord } from '../../consent/index.ts';
-import { Forbidden, HttpError } from '../errors.ts';
+import { Forbidden, HttpError } from '../../service-kit/errors.ts';
 import type { Account } from '../identity/accounts.ts';
 import { fetchClientIdDocument } from '../identity/client-documents.ts';
 import { html, type Html } from '../identity/html.ts';

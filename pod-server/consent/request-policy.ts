@@ -1,5 +1,5 @@
 import type { AccessRequest, ConsentRecord } from '../../consent/index.ts';
-import { Conflict, HttpError } from '../errors.ts';
+import { Conflict, HttpError } from '../../service-kit/errors.ts';
 
 /**
  * Who may add an access request to a citizen's pending list: pure decisions over what the pod

@@ -6,8 +6,8 @@ import {
   type AccessLogEntry, type AccessMode, type AccessRequest, type ConsentNotification, type ConsentRecord, type Decision, type ReceiptStatus,
 } from '../../consent/index.ts';
 import type { AccessControl } from '../auth/access-control.ts';
-import type { Credentials } from '../auth/credentials.ts';
-import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../errors.ts';
+import type { Credentials } from '../../service-kit/solid-oidc/credentials.ts';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../service-kit/errors.ts';
 import { pathForUrl, urlForPath } from '../ldp/paths.ts';
 import { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';

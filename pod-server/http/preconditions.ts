@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { PreconditionFailed } from '../errors.ts';
+import { PreconditionFailed } from '../../service-kit/errors.ts';
 import type { ResourceMetadata } from '../storage/store.ts';
 
 /** Representations converted by content negotiation get their own strong tag: "<stored>-<suffix>". */

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { HttpError, ServiceUnavailable } from '../errors.ts';
+import { HttpError, ServiceUnavailable } from '../../service-kit/errors.ts';
 
 /**
  * A request's allowance of synchronous work. Parsers, matchers and converters call `spend()`

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { BadRequest, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../errors.ts';
-import { readBody } from '../http/body.ts';
+import { BadRequest, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../../service-kit/errors.ts';
+import { readBody } from '../../service-kit/http/body.ts';
 import type { Account } from './accounts.ts';
 import type { AccountService } from './account-service.ts';
 import { clientAddress } from './client-address.ts';

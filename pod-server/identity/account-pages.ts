@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { Forbidden } from '../errors.ts';
+import { Forbidden } from '../../service-kit/errors.ts';
 import type { FieldErrors } from '../pages/forms.ts';
 import { chooseLang, switchHref, withQuery, type Lang } from '../pages/lang.ts';
 import { frame, sendPage } from '../pages/layout.ts';

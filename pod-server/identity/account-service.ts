@@ -1,6 +1,6 @@
 import type { AccessControl } from '../auth/access-control.ts';
-import { Conflict, Forbidden } from '../errors.ts';
-import { rateLimit, type RateLimit } from '../http/rate-limit.ts';
+import { Conflict, Forbidden } from '../../service-kit/errors.ts';
+import { rateLimit, type RateLimit } from '../../service-kit/http/rate-limit.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { DuplicateAccount, type Account, type AccountStore } from './accounts.ts';
 import { validateEmail, validatePassword, validatePodName } from './pod-names.ts';

@@ -1,5 +1,5 @@
 import type { AdapterPayload } from 'oidc-provider';
-import { ByteLru } from '../storage/byte-lru.ts';
+import { ByteLru } from '../../service-kit/byte-lru.ts';
 
 const MAX_BYTES = 64 * 1024;
 const CACHE_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { canonicalLoopback } from '../auth/loopback.ts';
-import { HttpError } from '../errors.ts';
+import { canonicalLoopback } from '../../service-kit/solid-oidc/loopback.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 import { sameSecret } from './accounts.ts';
 import { readCookie, setCookie } from './cookies.ts';
 

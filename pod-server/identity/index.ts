@@ -21,8 +21,8 @@ import { OidcStorage } from './oidc-adapter.ts';
 import { ServerAgent } from './server-agent.ts';
 import { OIDC_PREFIX } from './oidc-paths.ts';
 import type { JWK } from 'jose';
-import { isLoopbackUrl } from '../auth/loopback.ts';
-import { PersistentReplayCache, type ReplayCache } from '../auth/replay-cache.ts';
+import { isLoopbackUrl } from '../../service-kit/solid-oidc/loopback.ts';
+import { PersistentReplayCache, type ReplayCache } from '../../service-kit/solid-oidc/replay-cache.ts';
 
 export interface IdentityOptions {
   baseUrl: string;

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
-import { Forbidden } from '../errors.ts';
+import { Forbidden } from '../../service-kit/errors.ts';
 import type { FieldErrors } from '../pages/forms.ts';
 import { chooseLang, switchHref, type Lang } from '../pages/lang.ts';
 import { frame, sendPage } from '../pages/layout.ts';

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { rateLimit, type RateLimit } from '../http/rate-limit.ts';
+import { rateLimit, type RateLimit } from '../../service-kit/http/rate-limit.ts';
 import { normalizeEmail, type Account, type AccountStore } from './accounts.ts';
 import { clientAddress } from './client-address.ts';
 import type { DeviceCookies } from './device-cookie.ts';

@@ -1,4 +1,4 @@
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 import type { FieldErrors } from '../pages/forms.ts';
 import type { Lang } from '../pages/lang.ts';
 import { TEXT, waitWords } from './page-text.ts';

@@ -1,4 +1,4 @@
-import { BadRequest } from '../errors.ts';
+import { BadRequest } from '../../service-kit/errors.ts';
 
 /** Names that would shadow the server's own routes or mislead people. */
 const RESERVED = new Set([

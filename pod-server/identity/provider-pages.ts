@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 import { chooseLang, switchHref } from '../pages/lang.ts';
 import { frame, HEADERS } from '../pages/layout.ts';
 import { html, Html } from './html.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 import { WorkGate } from './work-gate.ts';
 
 describe('WorkGate: bounded concurrency with a bounded queue (password hashing)', () => {

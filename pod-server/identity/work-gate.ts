@@ -1,4 +1,4 @@
-import { ServiceUnavailable } from '../errors.ts';
+import { ServiceUnavailable } from '../../service-kit/errors.ts';
 
 /**
  * At most `concurrency` jobs at once, at most `queue` waiting; more are refused at once with

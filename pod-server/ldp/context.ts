@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { AccessControl } from '../auth/access-control.ts';
-import type { Credentials } from '../auth/credentials.ts';
+import type { Credentials } from '../../service-kit/solid-oidc/credentials.ts';
 import type { AccessMode } from '../auth/wac.ts';
-import { Forbidden, Unauthorized } from '../errors.ts';
+import { Forbidden, Unauthorized } from '../../service-kit/errors.ts';
 import type { ConsentGate } from '../consent/gate.ts';
-import type { ByteLru } from '../storage/byte-lru.ts';
+import type { ByteLru } from '../../service-kit/byte-lru.ts';
 import type { KeyedLock } from '../storage/keyed-lock.ts';
 import type { ResourceStore } from '../storage/store.ts';
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Conflict, MethodNotAllowed, NotFound } from '../errors.ts';
+import { Conflict, MethodNotAllowed, NotFound } from '../../service-kit/errors.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { isContainerPath, parentPath } from '../storage/store.ts';
 import { members } from './container.ts';

@@ -1,10 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { CredentialsExtractor } from '../auth/credentials.ts';
+import type { CredentialsExtractor } from '../../service-kit/solid-oidc/credentials.ts';
 import { consentApi } from '../consent/api.ts';
 import { postToInbox } from '../consent/inbox.ts';
 import { apiAction, isInboxPath } from '../consent/layout.ts';
-import { MethodNotAllowed } from '../errors.ts';
-import { applyCors } from '../http/cors.ts';
+import { MethodNotAllowed } from '../../service-kit/errors.ts';
+import { applyCors } from '../../service-kit/http/cors.ts';
 import { allowWork } from '../http/work-budget.ts';
 import type { LdpContext, LdpRequest } from './context.ts';
 import { remove } from './delete.ts';

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { Conflict, UnsupportedMediaType } from '../errors.ts';
+import { Conflict, UnsupportedMediaType } from '../../service-kit/errors.ts';
 import { isInboxPath } from '../consent/layout.ts';
-import { readBody } from '../http/body.ts';
+import { readBody } from '../../service-kit/http/body.ts';
 import { inputBudget } from '../http/work-budget.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { N3, SPARQL_UPDATE, TURTLE, essence, isRdfType } from '../rdf/media-types.ts';

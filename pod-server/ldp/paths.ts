@@ -1,4 +1,4 @@
-import { BadRequest, HttpError } from '../errors.ts';
+import { BadRequest, HttpError } from '../../service-kit/errors.ts';
 
 /**
  * Longest name (one path segment, in UTF-8 bytes) and resource path a client may use. File

@@ -1,6 +1,6 @@
 import Negotiator from 'negotiator';
 import type { ServerResponse } from 'node:http';
-import { NotAcceptable, NotFound } from '../errors.ts';
+import { NotAcceptable, NotFound } from '../../service-kit/errors.ts';
 import { isNotModified, variantTag } from '../http/preconditions.ts';
 import { JSON_LD, N_TRIPLES, RDF_TYPES, TURTLE, essence, isRdfType, type RdfType } from '../rdf/media-types.ts';
 import { parseRdf } from '../rdf/parse.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { BadRequest, Conflict, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../errors.ts';
-import { readBody } from '../http/body.ts';
+import { BadRequest, Conflict, MethodNotAllowed, NotFound, UnsupportedMediaType } from '../../service-kit/errors.ts';
+import { readBody } from '../../service-kit/http/body.ts';
 import { inputBudget, type WorkBudget } from '../http/work-budget.ts';
 import { checkWritePreconditions } from '../http/preconditions.ts';
 import { TURTLE, essence, isRdfType } from '../rdf/media-types.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Parser, type Quad } from 'n3';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 import { TooComplex, WorkBudget, unlimitedInput } from '../http/work-budget.ts';
 import { JsonLdPool } from './jsonld-pool.ts';
 import { jsonLdPool, parseRdf } from './parse.ts';

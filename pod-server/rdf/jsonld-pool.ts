@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { JsonLdError } from '../../vocab/jsonld-error.ts';
 import type { JsonLdReadOptions } from '../../vocab/jsonld-to-quads.ts';
-import { ServiceUnavailable } from '../errors.ts';
+import { ServiceUnavailable } from '../../service-kit/errors.ts';
 import { TooComplex, type WorkBudget } from '../http/work-budget.ts';
 import type { JsonLdJob, JsonLdReply } from './jsonld-worker.ts';
 import { decodeQuads, type EncodedQuads } from './quad-transfer.ts';

@@ -1,5 +1,5 @@
 import { DataFactory, Parser, type Quad, type Term } from 'n3';
-import { BadRequest } from '../errors.ts';
+import { BadRequest } from '../../service-kit/errors.ts';
 import type { PatchOperation } from './patch.ts';
 
 const SOLID = 'http://www.w3.org/ns/solid/terms#';

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Parser, type Quad } from 'n3';
 import { nextTurn } from '../../vocab/work.ts';
-import { BadRequest } from '../errors.ts';
+import { BadRequest } from '../../service-kit/errors.ts';
 import type { WorkBudget } from '../http/work-budget.ts';
 
 /** Text parsed per turn of the event loop: a few milliseconds of n3's time. */

@@ -2,7 +2,7 @@ import { Parser, type Quad } from 'n3';
 import { JsonLdError } from '../../vocab/jsonld-error.ts';
 import { LARGE_JSON_LD_CHARS, type JsonLdReader } from '../../vocab/jsonld-offload.ts';
 import { jsonLdToQuads, type JsonLdReadOptions } from '../../vocab/jsonld-to-quads.ts';
-import { BadRequest, HttpError } from '../errors.ts';
+import { BadRequest, HttpError } from '../../service-kit/errors.ts';
 import { TooComplex, inputBudget, unlimitedInput, type WorkBudget } from '../http/work-budget.ts';
 import { JsonLdPool } from './jsonld-pool.ts';
 import { JSON_LD, N_TRIPLES, TURTLE, essence } from './media-types.ts';

@@ -1,5 +1,5 @@
 import { DataFactory, Store, type Quad, type Term } from 'n3';
-import { BadRequest, Conflict, HttpError } from '../errors.ts';
+import { BadRequest, Conflict, HttpError } from '../../service-kit/errors.ts';
 import type { IncomingMessage } from 'node:http';
 import { TooComplex, inputBudget, type WorkBudget } from '../http/work-budget.ts';
 import { tripleProblem } from './validate.ts';

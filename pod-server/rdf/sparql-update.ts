@@ -1,6 +1,6 @@
 import sparqljs from 'sparqljs';
 import { DataFactory, type Quad, type Term } from 'n3';
-import { BadRequest, HttpError } from '../errors.ts';
+import { BadRequest, HttpError } from '../../service-kit/errors.ts';
 import { sparqlNestingDepth } from './nesting.ts';
 import type { PatchOperation } from './patch.ts';
 

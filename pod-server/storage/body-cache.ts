@@ -1,4 +1,4 @@
-import { ByteLru } from './byte-lru.ts';
+import { ByteLru } from '../../service-kit/byte-lru.ts';
 
 /**
  * Small bodies kept in memory, bounded by total bytes; the least recently used go first.

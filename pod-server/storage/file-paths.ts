@@ -1,5 +1,5 @@
 import { join, resolve, sep } from 'node:path';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../service-kit/errors.ts';
 
 /**
  * Where a resource lives on disk. A resource '/a/b' is the file DATA_DIR/a/b, a container

@@ -3,9 +3,9 @@ import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, type FileHandle 
 import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { META_SUFFIX, TEMP_DIR, TEMP_SUFFIX, isInternalName, locate } from './file-paths.ts';
-import { Conflict } from '../errors.ts';
+import { Conflict } from '../../service-kit/errors.ts';
 import { BodyCache } from './body-cache.ts';
-import { ByteLru } from './byte-lru.ts';
+import { ByteLru } from '../../service-kit/byte-lru.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { ancestorPaths, type ResourceMetadata, type ResourceStore, type StoredResource, type WriteCheck } from './store.ts';
 import { readSidecar, sidecarFor, typeOf, versionOf } from './sidecar.ts';

@@ -6,7 +6,7 @@ import { IssuerKeys, normalizeIssuer } from './issuer-keys.ts';
 import { canonicalLoopback } from './loopback.ts';
 import { MemoryReplayCache, type ReplayCache } from './replay-cache.ts';
 import { WebIdIssuers } from './webid-issuers.ts';
-import { ByteLru } from '../storage/byte-lru.ts';
+import { ByteLru } from '../byte-lru.ts';
 
 export interface SolidOidcOptions {
   /** This server's base URL: the realm in challenges, and which WebIDs are local. */

@@ -4,7 +4,7 @@ import { jwkThumbprint, publicKeyFor, verifyCompactSignature } from './jws.ts';
 import { authError, PROOF_ALGS } from './auth-errors.ts';
 import { canonicalLoopback } from './loopback.ts';
 import type { ReplayCache } from './replay-cache.ts';
-import { ByteLru } from '../storage/byte-lru.ts';
+import { ByteLru } from '../byte-lru.ts';
 
 export interface ProofExpectations {
   method: string;

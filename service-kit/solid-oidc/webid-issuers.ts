@@ -1,6 +1,5 @@
 import { Parser } from 'n3';
-import { pathForUrl } from '../ldp/paths.ts';
-import { ByteLru } from '../storage/byte-lru.ts';
+import { ByteLru } from '../byte-lru.ts';
 import { normalizeIssuer } from './issuer-keys.ts';
 
 const OIDC_ISSUER = 'http://www.w3.org/ns/solid/terms#oidcIssuer';
@@ -29,7 +28,7 @@ export class WebIdIssuers {
 
   async lists(webId: string, issuer: string): Promise<boolean> {
     const wanted = normalizeIssuer(issuer);
-    if (wanted === this.#localIssuer && pathForUrl(this.#baseUrl, webId) !== undefined) return true;
+    if (wanted === this.#localIssuer && isUnder(this.#baseUrl, webId)) return true;
     return (await this.#issuersOf(webId)).has(wanted);
   }
 
@@ -55,4 +54,10 @@ export class WebIdIssuers {
     const quads = new Parser({ baseIRI: documentUrl }).parse(text);
     return new Set(quads.filter((q) => q.subject.value === webId && q.predicate.value === OIDC_ISSUER).map((q) => normalizeIssuer(q.object.value)));
   }
+}
+
+/** Whether url is baseUrl itself or a resource below it. */
+function isUnder(baseUrl: string, url: string): boolean {
+  const base = baseUrl.replace(/\/$/, '');
+  return url === base || url.startsWith(`${base}/`);
 }
