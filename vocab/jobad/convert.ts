@@ -70,7 +70,7 @@ export function fromJobSearch(ad: JobSearchAd): JobAd {
     timestamp: u(ad.timestamp),
     webpageUrl: u(ad.webpage_url),
     remote: u(ad.remote_work),
-    sourceLinks: ad.source_links ? ad.source_links.map((l) => clean({ label: u(l.label), url: l.url })!) : undefined,
+    sourceLinks: ad.source_links ? ad.source_links.map((l) => clean({ label: u(l.label), url: u(l.url), source: l.source, sourceId: l.source_id }) ?? {}) : undefined,
     enrichedConcepts: ad.enriched_concepts ? ad.enriched_concepts.map((c) => ({ id: c.concept_id, type: c.type, label: c.label, term: c.term, confidence: c.confidence })) : undefined,
   })!;
 }
@@ -132,7 +132,11 @@ export function toJobSearch(ad: JobAd): JobSearchAd {
   if (ad.salaryDescription !== undefined) out.salary_description = ad.salaryDescription;
   if (ad.drivingLicences !== undefined) out.driving_license = ad.drivingLicences.map((r) => jsRef(r)!);
   if (ad.remote !== undefined) out.remote_work = ad.remote;
-  if (ad.sourceLinks !== undefined) out.source_links = ad.sourceLinks.map((l) => ({ label: n(l.label), url: l.url }));
+  if (ad.sourceLinks !== undefined) {
+    out.source_links = ad.sourceLinks.map((l) => ({
+      label: n(l.label), url: n(l.url), ...(l.source !== undefined ? { source: l.source } : {}), ...(l.sourceId !== undefined ? { source_id: l.sourceId } : {}),
+    }));
+  }
   if (ad.enrichedConcepts !== undefined) {
     out.enriched_concepts = ad.enrichedConcepts.map((c) => ({ concept_id: c.id, type: c.type, label: c.label, term: c.term, confidence: c.confidence }));
   }

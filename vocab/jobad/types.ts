@@ -59,7 +59,7 @@ export interface JobSearchAd {
   driving_license?: JobSearchConceptRef[] | null;
   remote_work?: boolean | null;
   /** Where the same vacancy is published (as JobTech's JobAd Links lists them). */
-  source_links?: Array<{ label: string | null; url: string }> | null;
+  source_links?: Array<{ label: string | null; url: string | null; source?: string; source_id?: string }> | null;
   /** Concepts found in the headline and text by enrichment, with ids (our extension of keywords.enriched). */
   enriched_concepts?: Array<{ concept_id: string; type: string; label: string; term: string; confidence: number }> | null;
 }
@@ -116,7 +116,10 @@ export interface JobAd {
   enrichedConcepts?: EnrichedConcept[];
 }
 
-/** A page where the vacancy is published, e.g. a board or the employer's career page. */
-export interface SourceLink { label?: string; url: string }
+/**
+ * Where the vacancy is published, e.g. a board or the employer's career page: the page, and the
+ * source it came from with the id it has there (kept so updates and removals find it).
+ */
+export interface SourceLink { label?: string; url?: string; source?: string; sourceId?: string }
 /** A taxonomy concept found in an ad's text: `term` is the words as written, `confidence` 0..1. */
 export interface EnrichedConcept { id: string; type: string; label: string; term: string; confidence: number }
