@@ -11,17 +11,25 @@ function offsetMinutes(date: Date): number {
   return Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
-/**
- * 23:59:59 Swedish time on a YYYY-MM-DD day, as an instant. The offset is taken at that very
- * instant (clocks change at 02:00/03:00, so late evening has one offset all year).
- */
-export function endOfSwedishDay(day: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+/** A wall-clock time in Sweden (YYYY-MM-DDTHH:MM[:SS]) as an instant; undefined when it is not one. */
+export function fromSwedishWallTime(value: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(value);
   if (!m) return undefined;
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59);
+  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== Number(m[1]) || check.getUTCMonth() !== Number(m[2]) - 1 || check.getUTCDate() !== Number(m[3])) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  // The offset is taken at the instant itself (twice, to settle on the right side of a clock change).
   let instant = wall - offsetMinutes(new Date(wall)) * 60_000;
   instant = wall - offsetMinutes(new Date(instant)) * 60_000;
   return new Date(instant);
+}
+
+/**
+ * 23:59:59 Swedish time on a YYYY-MM-DD day, as an instant (clocks change at 02:00/03:00, so late
+ * evening has one offset all year).
+ */
+export function endOfSwedishDay(day: string): Date | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? fromSwedishWallTime(`${day}T23:59:59`) : undefined;
 }

@@ -1,0 +1,74 @@
+// The jobs aggregator's composition root: every part wired by hand, here and nowhere else.
+import express, { type Express } from 'express';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { getTaxonomy, type TaxonomyIndex } from '../../vocab/index.ts';
+import { errorHandler } from '../../service-kit/http/error-handler.ts';
+import { applyCors } from '../../service-kit/http/cors.ts';
+import { rateLimit } from '../../service-kit/http/rate-limit.ts';
+import { listen } from '../../service-kit/listen.ts';
+import { createLogger, type Logger } from '../../service-kit/log.ts';
+import { SolidOidcVerifier } from '../../service-kit/solid-oidc/solid-oidc.ts';
+import type { JobsConfig } from './config.ts';
+import { createEnricher } from './enrich/index.ts';
+import { adsRoutes } from './http/ads-routes.ts';
+import { enrichRoute } from './http/enrich-route.ts';
+import { streamRoutes } from './http/stream-routes.ts';
+import { AdPipeline } from './pipeline.ts';
+import { SqliteAdStore } from './store/sqlite.ts';
+import type { AdRecord, AdStore } from './store/types.ts';
+
+export interface JobsService {
+  app: Express;
+  config: JobsConfig;
+  store: AdStore;
+  pipeline: AdPipeline;
+  log: Logger;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface JobsServiceParts {
+  store?: AdStore;
+  taxonomy?: TaxonomyIndex;
+  log?: Logger;
+  fetch?: typeof fetch;
+  /** Told of every new ad once it is stored. */
+  onNewAds?: (ads: AdRecord[]) => void;
+}
+
+export function createJobsService(config: JobsConfig, parts: JobsServiceParts = {}): JobsService {
+  const log = parts.log ?? createLogger('jobs');
+  const taxonomy = parts.taxonomy ?? getTaxonomy();
+  const store = parts.store ?? new SqliteAdStore(join(config.dataDir, 'ads.sqlite'));
+  const enricher = createEnricher(taxonomy);
+  const adUrl = (id: string) => new URL(`ads/${encodeURIComponent(id)}`, config.baseUrl).href;
+  const pipeline = new AdPipeline({ store, taxonomy, enricher, adUrl, onNewAds: parts.onNewAds });
+  const credentials = new SolidOidcVerifier({ baseUrl: config.baseUrl, trustedIssuers: config.trustedIssuers, fetch: parts.fetch });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((req, res, next) => { if (!applyCors(req, res)) next(); });
+  app.get('/healthz', async (_req, res) => { res.json({ status: 'ok', ads: await store.counts() }); });
+  app.use(adsRoutes({
+    baseUrl: config.baseUrl, store, pipeline, taxonomy, credentials,
+    publishLimit: rateLimit({ points: config.adsPerPublisherPerHour, seconds: 3600, what: 'ads from this publisher this hour' }),
+    maxBodyBytes: config.maxBodyBytes, maxAdsPerRequest: config.maxAdsPerRequest,
+  }));
+  app.use(streamRoutes({ store, taxonomy }));
+  app.use(enrichRoute({ enricher, limit: rateLimit({ points: config.enrichPerMinute, seconds: 60, what: 'enrichment requests from this address' }) }));
+  app.use((req, res) => { res.status(404).json({ error: 'not_found', message: `Nothing at ${req.method} ${req.path}` }); });
+  app.use(errorHandler((message) => log.error(message)));
+
+  const server: Server = createServer(app);
+  return {
+    app, config, store, pipeline, log,
+    listen: () => listen(server, config.port),
+    async close() {
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await store.close();
+    },
+  };
+}
