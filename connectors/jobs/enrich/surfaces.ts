@@ -1,0 +1,100 @@
+// The ways an ad may write a concept's label. Taxonomy labels carry more than the name:
+// "Java, programmeringsspråk" (a qualifier after the comma), "Systemutvecklare/Programmerare"
+// (alternatives), "Lärare i grundskolan, årskurs 4-6" (a general name narrowed by "i …"),
+// "Terminal- och lagerarbete" (Swedish elision), "Backend-utvecklare" (also written joined), and
+// "Skåne län" (written "Skåne"). Each way becomes a Surface: the words to find plus what the rest of
+// the label says (the qualifier), which later decides between concepts that share a name.
+import type { Concept } from '../../../vocab/index.ts';
+import { tokenise } from './tokens.ts';
+
+export type SurfaceKind = 'full' | 'head';
+
+export interface Surface {
+  concept: Concept;
+  /** full: the label or one of its alternatives says just this; head: a shared name that a qualifier narrows. */
+  kind: SurfaceKind;
+  /** Qualifier words (normalised, stop words out) that show which of several concepts is meant. */
+  qualifier: string[];
+  /** A head whose qualifier names a different activity (teaching it, leading study circles): never taken without the qualifier in the ad. */
+  needsEvidence: boolean;
+  /** Label words as written there; a short label (≤ 3 letters) must be written the same way in the ad. */
+  written: string;
+}
+
+export const ENRICHED_TYPES = ['occupation-name', 'skill', 'municipality', 'region', 'country', 'language'] as const;
+
+/** Qualifiers that turn a subject into the job of teaching or certifying it: "Engelska, undervisning …". */
+const OTHER_ACTIVITY = new Set([
+  'undervisning', 'cirkelledning', 'instruktör', 'tränare', 'domare', 'produktkunskap', 'mannekäng', 'modellvana',
+  'erfarenhet',
+]);
+const STOP = new Set(['och', 'o', 'i', 'för', 'med', 'samt', 'av', 'inom', 'm', 'fl', 'utan', 'el', 'eller', 'på', 'till', 'the', 'of', 'and']);
+/** Labels too long to be written whole in an ad are still found by their head; their full form is skipped. */
+const MAX_SURFACE_WORDS = 6;
+
+const words = (s: string): string[] => tokenise(s, 1000).tokens.map((t) => t.norm);
+const qualifierWords = (s: string): string[] => words(s).filter((w) => !STOP.has(w));
+
+export interface SurfaceKey { key: string; words: string[]; surface: Surface }
+
+function add(out: SurfaceKey[], seen: Set<string>, text: string, surface: Omit<Surface, 'written'>): void {
+  const ws = words(text);
+  if (ws.length === 0 || ws.length > MAX_SURFACE_WORDS) return;
+  push(out, seen, ws, { ...surface, written: text.trim() });
+  // "Backend-utvecklare" is also written "backendutvecklare".
+  if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(text)) {
+    const joined = words(text.replace(/([\p{L}\p{N}])-([\p{L}\p{N}])/gu, '$1$2'));
+    push(out, seen, joined, { ...surface, written: text.trim() });
+  }
+}
+
+function push(out: SurfaceKey[], seen: Set<string>, ws: string[], surface: Surface): void {
+  const key = ws.join(' ');
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.push({ key, words: ws, surface });
+}
+
+/** "Terminal- och lagerarbete" -> "lagerarbete": the last conjunct is a whole word of its own. */
+function elidedTail(head: string): string | undefined {
+  const m = /-\s+(?:och|eller|o)\s+(\S+)$/u.exec(head);
+  return m?.[1];
+}
+
+/** Every surface of one concept. `isMunicipalityName` keeps a region's short form from taking a municipality's name. */
+export function surfacesOf(concept: Concept, isMunicipalityName: (key: string) => boolean): SurfaceKey[] {
+  const out: SurfaceKey[] = [];
+  const seen = new Set<string>();
+  const label = concept.label.replace(/\s+/g, ' ').trim();
+  const withoutParens = label.replace(/\s*\([^)]*\)/g, '').trim();
+  const comma = withoutParens.indexOf(', ');
+  const head = comma === -1 ? withoutParens : withoutParens.slice(0, comma);
+  const qualifierText = comma === -1 ? '' : withoutParens.slice(comma + 2);
+  const qualifier = qualifierWords(qualifierText);
+  const needsEvidence = qualifier.some((w) => OTHER_ACTIVITY.has(w));
+  const base = { concept, qualifier };
+
+  if (concept.type !== 'skill' || comma === -1) add(out, seen, withoutParens, { ...base, kind: 'full', needsEvidence: false });
+  for (const alt of head.split('/')) {
+    const name = alt.trim();
+    if (name === '') continue;
+    add(out, seen, name, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+    const tail = elidedTail(name);
+    if (tail) add(out, seen, tail, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+    // "Lärare i grundskolan" is a kind of "lärare": the words after "i" narrow it down.
+    const narrowed = concept.type === 'occupation-name' ? / i (.+)$/.exec(name) : null;
+    if (narrowed) {
+      add(out, seen, name.slice(0, narrowed.index), {
+        concept, kind: 'head', qualifier: [...qualifierWords(narrowed[1]), ...qualifier], needsEvidence,
+      });
+    }
+  }
+  // A parenthesised acronym is a name too: "Java Server Pages (JSP), programmeringsspråk".
+  const acronym = /\(([A-ZÅÄÖ0-9]{2,8})\)/.exec(label)?.[1];
+  if (acronym && concept.type === 'skill') add(out, seen, acronym, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+  if (concept.type === 'region') {
+    const short = label.replace(/s? län$/, '');
+    if (short !== label && !isMunicipalityName(words(short).join(' '))) add(out, seen, short, { ...base, kind: 'full', needsEvidence: false });
+  }
+  return out;
+}
