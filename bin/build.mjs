@@ -27,7 +27,7 @@ export async function buildBundle(entries = []) {
   await rm(DIST, { recursive: true, force: true }); // no chunks left over from an older build
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: [...(entries.length ? entries : ['bin/start.ts']).map((path) => ({ in: path, out: basename(path, '.ts') })), jsonLdWorker],
+    entryPoints: [...(entries.length ? entries : ['bin/start.ts', 'bin/start-jobs.ts']).map((path) => ({ in: path, out: basename(path, '.ts') })), jsonLdWorker],
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -1,8 +1,9 @@
 import { configFromEnv, normalizeBaseUrl } from '../pod-server/config.ts';
 import { createPodServer } from '../pod-server/server.ts';
 import { freePort, stopOnSignals } from '../service-kit/listen.ts';
+import { startConnector } from './services.ts';
 
-/** `npm start`: one pod server configured from the environment (see README). */
+/** `npm start`: the pod server, then the connectors beside it, configured from the environment (see README). */
 async function main(): Promise<void> {
   const config = configFromEnv();
   // With PORT=0 a free port is chosen first: the identity provider's issuer must be known before it starts.
@@ -17,7 +18,14 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`listening on ${config.baseUrl}`);
-  stopOnSignals(() => server.close());
+  // JOBS_PORT=off runs the pod server alone.
+  const connectors = process.env.JOBS_PORT === 'off' ? [] : [
+    startConnector('jobs', { ...process.env, BASE_URL: config.baseUrl }),
+  ];
+  stopOnSignals(async () => {
+    await Promise.all(connectors.map((connector) => connector.stop()));
+    await server.close();
+  });
 }
 
 main().catch((error) => {

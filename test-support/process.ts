@@ -11,9 +11,9 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry point as a separate process and waits for its "listening on" line. */
+/** Runs `npm start`'s entry point as a separate process and waits for its "listening on" line (connectors off unless env turns them on). */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 15_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], { cwd: ROOT, env: { ...process.env, JOBS_PORT: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => { output += chunk; });
   child.stderr!.on('data', (chunk) => { output += chunk; });

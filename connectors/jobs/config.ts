@@ -23,7 +23,8 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsCon
   return {
     port: listenPort,
     baseUrl: baseUrl(env.JOBS_BASE_URL ?? `http://localhost:${listenPort}/`, 'JOBS_BASE_URL'),
-    dataDir: resolve(env.JOBS_DATA_DIR ?? resolve(env.DATA_DIR ?? './data', 'jobs')),
+    // Beside the pod server's data, never inside it: a connector does not touch pod storage.
+    dataDir: resolve(env.JOBS_DATA_DIR ?? `${(env.DATA_DIR ?? './data').replace(/\/+$/, '')}-jobs`),
     trustedIssuers: (env.JOBS_TRUSTED_ISSUERS ?? podBase).split(/[\s,]+/).filter(Boolean).map((issuer) => baseUrl(issuer, 'JOBS_TRUSTED_ISSUERS')),
     sources: env.JOBS_SOURCES?.trim() || undefined,
     sourceIntervalSeconds: wholeNumber(env, 'JOBS_SOURCE_INTERVAL_SECONDS', 300) || 300,

@@ -2,7 +2,7 @@
 // store. Work is done in small chunks (one transaction each) with a yield between them, so a large
 // batch never holds the event loop for more than a few milliseconds at a time.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { enrichJobAd, toJobSearch, type JobAd, type SourceLink, type TaxonomyIndex } from '../../vocab/index.ts';
+import { toJobSearch, type JobAd, type SourceLink, type TaxonomyIndex } from '../../vocab/index.ts';
 import { fingerprint, similarity, DUPLICATE_THRESHOLD, type Fingerprint } from './dedupe/index.ts';
 import { applyEnrichment, type Enricher } from './enrich/index.ts';
 import type { AdSink, IngestOutcome, Origin, ParsedAd } from './ingest/types.ts';
@@ -73,12 +73,11 @@ export class AdPipeline implements AdSink {
     return outcomes;
   }
 
-  /** The CPU part, outside any transaction: normalise, enrich, hash, fingerprint. */
+  /** The CPU part, outside any transaction: enrich, hash, fingerprint. */
   #prepare(item: ParsedAd, raw: JobAd): Prepared {
-    const { taxonomy, enricher } = this.#options;
-    const withPlaces = enrichJobAd(raw, taxonomy);
-    const found = enricher.enrich({ headline: withPlaces.headline, text: withPlaces.description?.text });
-    const ad = applyEnrichment(withPlaces, found);
+    // Parsing already resolved place codes to concepts (ingest/formats); here only the text is read.
+    const found = this.#options.enricher.enrich({ headline: raw.headline, text: raw.description?.text });
+    const ad = applyEnrichment(raw, found);
     const { id: _id, sourceLinks: _links, timestamp: _t, ...content } = ad;
     const sourceId = item.sourceId ?? contentHash([ad.headline, ad.employer?.name, ad.description?.text]);
     return { item, sourceId, ad, hash: contentHash(content), print: fingerprint(ad) };
