@@ -23,6 +23,8 @@ export const MIN_CONFIDENCE = 0.5;
 const REPEAT_BONUS = 0.04;
 const REPEAT_BONUS_MAX = 0.08;
 const LICENCE_CONFIDENCE = 0.95;
+/** Weight of an occupation found only in the text when the headline names one. */
+const TEXT_OCCUPATION_WEIGHT = 0.6;
 
 export function createEnricher(taxonomy: TaxonomyIndex): Enricher {
   let index: LabelIndex | undefined;
@@ -66,6 +68,10 @@ function enrichAd(index: LabelIndex, licences: Map<string, Concept>, input: Enri
     const forms = new WordForms(tokens, index);
     const ctx = { index, tokens, text, inHeadline, evidence };
     for (const hit of findSurfaces(tokens, used, index, forms)) mentions.push(...resolveHit(hit, ctx));
+  }
+  // The headline names the job: other occupations in the text are mostly colleagues ("du arbetar med läkare").
+  if (mentions.some((m) => m.inHeadline && m.concept.type === 'occupation-name')) {
+    for (const m of mentions) if (!m.inHeadline && m.concept.type === 'occupation-name') m.confidence *= TEXT_OCCUPATION_WEIGHT;
   }
   return aggregate(mentions);
 }

@@ -27,9 +27,10 @@ const COMMON_WORD_PLACES = new Set(['vara', 'mark', 'kil', 'eda', 'ale', 'nora',
 const LANGUAGE_CUES = new Set([
   'kunskap', 'kunskaper', 'språk', 'språket', 'språkkunskaper', 'talar', 'tala', 'skriver', 'skriva', 'flytande', 'behärskar', 'behärska',
   'tal', 'skrift', 'modersmål', 'obehärskad', 'obehärskat', 'muntligt', 'skriftligt', 'muntlig', 'skriftlig', 'god', 'goda', 'mycket',
-  'meriterande', 'krav', 'kommunicera', 'kommunikation', 'svenska', 'engelska', 'på', 'och', 'samt', 'även',
+  'meriterande', 'krav', 'kommunicera', 'kommunikation', 'svenska', 'engelska', 'på',
 ]);
-const LANGUAGE_STRONG_CUES = new Set([...LANGUAGE_CUES].filter((w) => !['på', 'och', 'samt', 'även', 'god', 'goda', 'mycket', 'svenska', 'engelska', 'krav', 'meriterande'].includes(w)));
+const WEAK_LANGUAGE_CUES = ['på', 'god', 'goda', 'mycket', 'svenska', 'engelska', 'krav', 'meriterande'];
+const LANGUAGE_STRONG_CUES = new Set([...LANGUAGE_CUES].filter((w) => !WEAK_LANGUAGE_CUES.includes(w)));
 const LANGUAGE_WINDOW = 6;
 
 const TEXT_WEIGHT = 0.85;
@@ -112,6 +113,8 @@ function gate(hit: RawHit, surface: Surface | undefined, type: string, ctx: Reso
     if (letters.length <= 3) {
       const writtenCaps = letters === letters.toUpperCase();
       if (writtenCaps ? !first.allCaps : !first.capital) return 0;
+      // "Vi", "Go": a capital at a sentence start is no sign of a name.
+      if (!writtenCaps && first.sentenceStart) return 0;
       if (letters.length <= 2) return type === 'skill' ? 0.6 : 0.8;
     }
   }

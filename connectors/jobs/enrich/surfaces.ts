@@ -29,6 +29,14 @@ const OTHER_ACTIVITY = new Set([
   'erfarenhet',
 ]);
 const STOP = new Set(['och', 'o', 'i', 'för', 'med', 'samt', 'av', 'inom', 'm', 'fl', 'utan', 'el', 'eller', 'på', 'till', 'the', 'of', 'and']);
+/**
+ * Words of everyday ad language that some skill is also called ("Miljö (Trafikverkets kravkurs)",
+ * "Barn/ungdom", "Vi, texteditor"): alone they say nothing about a skill.
+ */
+const GENERIC_WORDS = new Set([
+  'vi', 'miljö', 'barn', 'bygg', 'skola', 'service', 'ansvar', 'kvalitet', 'ordning', 'data', 'team', 'kontor', 'hem', 'vård',
+  'kunder', 'kund', 'arbete', 'företag', 'personal', 'teknik', 'utveckling', 'försäljning', 'ledning', 'samarbete', 'struktur',
+]);
 /** Labels too long to be written whole in an ad are still found by their head; their full form is skipped. */
 const MAX_SURFACE_WORDS = 6;
 
@@ -66,21 +74,27 @@ export function surfacesOf(concept: Concept, isMunicipalityName: (key: string) =
   const out: SurfaceKey[] = [];
   const seen = new Set<string>();
   const label = concept.label.replace(/\s+/g, ' ').trim();
+  // "Miljö (Trafikverkets kravkurs)": what is in brackets narrows the name, like a qualifier.
+  const bracketed = [...label.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ');
   const withoutParens = label.replace(/\s*\([^)]*\)/g, '').trim();
   const comma = withoutParens.indexOf(', ');
   const head = comma === -1 ? withoutParens : withoutParens.slice(0, comma);
   const qualifierText = comma === -1 ? '' : withoutParens.slice(comma + 2);
-  const qualifier = qualifierWords(qualifierText);
+  const qualifier = qualifierWords(`${qualifierText} ${bracketed}`);
   const needsEvidence = qualifier.some((w) => OTHER_ACTIVITY.has(w));
+  const headKind: SurfaceKind = qualifier.length === 0 ? 'full' : 'head';
   const base = { concept, qualifier };
 
-  if (concept.type !== 'skill' || comma === -1) add(out, seen, withoutParens, { ...base, kind: 'full', needsEvidence: false });
-  for (const alt of head.split('/')) {
-    const name = alt.trim();
-    if (name === '') continue;
-    add(out, seen, name, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+  add(out, seen, withoutParens, { ...base, kind: 'full', needsEvidence: false });
+  const alternatives = head.split('/').map((a) => a.trim()).filter((a) => a !== '');
+  // "Mångkulturell förskola/skola" is "mångkulturell förskola" or "mångkulturell skola".
+  const firstWords = alternatives[0]?.split(' ') ?? [];
+  for (let k = 0; k < alternatives.length; k++) {
+    const name = k > 0 && firstWords.length > 1 && !alternatives[k].includes(' ')
+      ? [...firstWords.slice(0, -1), alternatives[k]].join(' ') : alternatives[k];
+    add(out, seen, name, { ...base, kind: headKind, needsEvidence });
     const tail = elidedTail(name);
-    if (tail) add(out, seen, tail, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+    if (tail) add(out, seen, tail, { ...base, kind: headKind, needsEvidence });
     // "Lärare i grundskolan" is a kind of "lärare": the words after "i" narrow it down.
     const narrowed = concept.type === 'occupation-name' ? / i (.+)$/.exec(name) : null;
     if (narrowed) {
@@ -91,10 +105,10 @@ export function surfacesOf(concept: Concept, isMunicipalityName: (key: string) =
   }
   // A parenthesised acronym is a name too: "Java Server Pages (JSP), programmeringsspråk".
   const acronym = /\(([A-ZÅÄÖ0-9]{2,8})\)/.exec(label)?.[1];
-  if (acronym && concept.type === 'skill') add(out, seen, acronym, { ...base, kind: comma === -1 ? 'full' : 'head', needsEvidence });
+  if (acronym && concept.type === 'skill') add(out, seen, acronym, { ...base, kind: 'head', needsEvidence });
   if (concept.type === 'region') {
     const short = label.replace(/s? län$/, '');
     if (short !== label && !isMunicipalityName(words(short).join(' '))) add(out, seen, short, { ...base, kind: 'full', needsEvidence: false });
   }
-  return out;
+  return out.filter((s) => !(s.words.length === 1 && GENERIC_WORDS.has(s.key) && concept.type === 'skill'));
 }
