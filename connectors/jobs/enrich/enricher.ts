@@ -6,7 +6,6 @@ import { buildLabelIndex, type LabelIndex } from './label-index.ts';
 import { findLicences } from './licences.ts';
 import { findSurfaces, WordForms } from './match.ts';
 import { resolveHit, type Mention } from './resolve.ts';
-import { baseForms } from './swedish.ts';
 import { tokenise, type Tokenised } from './tokens.ts';
 
 export interface EnrichInput { headline?: string; text?: string }
@@ -43,14 +42,14 @@ function enrichAd(index: LabelIndex, licences: Map<string, Concept>, input: Enri
   if (typeof input.headline === 'string' && input.headline !== '') fields.push({ words: tokenise(input.headline, MAX_HEADLINE_CHARS), inHeadline: true });
   if (typeof input.text === 'string' && input.text !== '') fields.push({ words: tokenise(input.text, MAX_TEXT_CHARS), inHeadline: false });
 
-  let adForms: Set<string> | undefined;
-  const evidence = (qualifier: readonly string[]): number => {
-    if (!adForms) {
-      adForms = new Set();
-      for (const f of fields) for (const t of f.words.tokens) for (const form of baseForms(t.norm)) adForms.add(form.form);
+  let adWords: Set<string> | undefined;
+  const evidence = (qualifierForms: readonly string[][]): number => {
+    if (!adWords) {
+      adWords = new Set();
+      for (const f of fields) for (const t of f.words.tokens) adWords.add(t.norm);
     }
     let n = 0;
-    for (const w of qualifier) if (baseForms(w).some((f) => adForms!.has(f.form))) n++;
+    for (const forms of qualifierForms) if (forms.some((f) => adWords!.has(f))) n++;
     return n;
   };
 

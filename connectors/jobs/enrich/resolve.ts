@@ -15,8 +15,8 @@ export interface ResolveContext {
   tokens: readonly Token[];
   text: string;
   inHeadline: boolean;
-  /** How many of these qualifier words the ad uses (in any form). */
-  evidence(qualifier: readonly string[]): number;
+  /** How many of these qualifier words the ad uses (each given as the forms it may be written in). */
+  evidence(qualifierForms: readonly string[][]): number;
 }
 
 const PLACE_TYPES = new Set(['municipality', 'region', 'country']);
@@ -93,7 +93,7 @@ function byEvidence(surfaces: Surface[], ctx: ResolveContext, againstGeneral: bo
   let bestScore = 0;
   for (const s of surfaces) {
     if (s.qualifier.length === 0) continue;
-    const used = ctx.evidence(s.qualifier);
+    const used = ctx.evidence(s.qualifierForms);
     const enough = againstGeneral ? used >= 2 || used === s.qualifier.length : used * 2 >= s.qualifier.length;
     if (!enough) continue;
     const score = used / s.qualifier.length;
@@ -108,15 +108,12 @@ function byEvidence(surfaces: Surface[], ctx: ResolveContext, againstGeneral: bo
 /** Multiplier for how the words are written where they were found; 0 = not this concept here. */
 function gate(hit: RawHit, surface: Surface | undefined, type: string, ctx: ResolveContext): number {
   const first = ctx.tokens[hit.first];
-  if (surface && !hit.compound) {
-    const letters = surface.written.replace(/[^\p{L}\p{N}]/gu, '');
-    if (letters.length <= 3) {
-      const writtenCaps = letters === letters.toUpperCase();
-      if (writtenCaps ? !first.allCaps : !first.capital) return 0;
-      // "Vi", "Go": a capital at a sentence start is no sign of a name.
-      if (!writtenCaps && first.sentenceStart) return 0;
-      if (letters.length <= 2) return type === 'skill' ? 0.6 : 0.8;
-    }
+  if (surface?.shortCase && !hit.compound) {
+    const writtenCaps = surface.shortCase === 'caps';
+    if (writtenCaps ? !first.allCaps : !first.capital) return 0;
+    // "Vi", "Go": a capital at a sentence start is no sign of a name.
+    if (!writtenCaps && first.sentenceStart) return 0;
+    if (surface.letterCount <= 2) return type === 'skill' ? 0.6 : 0.8;
   }
   if (PLACE_TYPES.has(type)) return placeGate(hit, type, ctx);
   if (type === 'language') return languageGate(hit, ctx);

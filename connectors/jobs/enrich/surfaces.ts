@@ -5,6 +5,7 @@
 // "Skåne län" (written "Skåne"). Each way becomes a Surface: the words to find plus what the rest of
 // the label says (the qualifier), which later decides between concepts that share a name.
 import type { Concept } from '../../../vocab/index.ts';
+import { writtenForms } from './swedish.ts';
 import { tokenise } from './tokens.ts';
 
 export type SurfaceKind = 'full' | 'head';
@@ -15,10 +16,16 @@ export interface Surface {
   kind: SurfaceKind;
   /** Qualifier words (normalised, stop words out) that show which of several concepts is meant. */
   qualifier: string[];
+  /** For each qualifier word, the ways an ad may write it (swedish.ts writtenForms). */
+  qualifierForms: string[][];
   /** A head whose qualifier names a different activity (teaching it, leading study circles): never taken without the qualifier in the ad. */
   needsEvidence: boolean;
-  /** Label words as written there; a short label (≤ 3 letters) must be written the same way in the ad. */
+  /** Label words as written there. */
   written: string;
+  /** For a short label (≤ 3 letters or digits): how the ad must write it, as an acronym or capitalised. */
+  shortCase?: 'caps' | 'capital';
+  /** Letters and digits in `written`. */
+  letterCount: number;
 }
 
 export const ENRICHED_TYPES = ['occupation-name', 'skill', 'municipality', 'region', 'country', 'language'] as const;
@@ -45,15 +52,16 @@ const qualifierWords = (s: string): string[] => words(s).filter((w) => !STOP.has
 
 export interface SurfaceKey { key: string; words: string[]; surface: Surface }
 
-function add(out: SurfaceKey[], seen: Set<string>, text: string, surface: Omit<Surface, 'written'>): void {
+function add(out: SurfaceKey[], seen: Set<string>, text: string, surface: Omit<Surface, 'written' | 'letterCount' | 'shortCase' | 'qualifierForms'>): void {
   const ws = words(text);
   if (ws.length === 0 || ws.length > MAX_SURFACE_WORDS) return;
-  push(out, seen, ws, { ...surface, written: text.trim() });
+  const written = text.trim();
+  const letters = written.replace(/[^\p{L}\p{N}]/gu, '');
+  const shortCase = letters.length > 3 ? undefined : letters === letters.toUpperCase() ? 'caps' : 'capital';
+  const full: Surface = { ...surface, qualifierForms: surface.qualifier.map(writtenForms), written, letterCount: letters.length, ...(shortCase ? { shortCase } : {}) };
+  push(out, seen, ws, full);
   // "Backend-utvecklare" is also written "backendutvecklare".
-  if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(text)) {
-    const joined = words(text.replace(/([\p{L}\p{N}])-([\p{L}\p{N}])/gu, '$1$2'));
-    push(out, seen, joined, { ...surface, written: text.trim() });
-  }
+  if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(text)) push(out, seen, words(text.replace(/([\p{L}\p{N}])-([\p{L}\p{N}])/gu, '$1$2')), full);
 }
 
 function push(out: SurfaceKey[], seen: Set<string>, ws: string[], surface: Surface): void {
