@@ -6,7 +6,6 @@ import { buildLabelIndex, type LabelIndex } from './label-index.ts';
 import { findLicences } from './licences.ts';
 import { findSurfaces, WordForms } from './match.ts';
 import { resolveHit, type Mention } from './resolve.ts';
-import { baseForms } from './swedish.ts';
 import { tokenise, type Tokenised } from './tokens.ts';
 
 export interface EnrichInput { headline?: string; text?: string }
@@ -23,6 +22,8 @@ export const MIN_CONFIDENCE = 0.5;
 const REPEAT_BONUS = 0.04;
 const REPEAT_BONUS_MAX = 0.08;
 const LICENCE_CONFIDENCE = 0.95;
+/** Weight of an occupation found only in the text when the headline names one. */
+const TEXT_OCCUPATION_WEIGHT = 0.6;
 
 export function createEnricher(taxonomy: TaxonomyIndex): Enricher {
   let index: LabelIndex | undefined;
@@ -41,14 +42,14 @@ function enrichAd(index: LabelIndex, licences: Map<string, Concept>, input: Enri
   if (typeof input.headline === 'string' && input.headline !== '') fields.push({ words: tokenise(input.headline, MAX_HEADLINE_CHARS), inHeadline: true });
   if (typeof input.text === 'string' && input.text !== '') fields.push({ words: tokenise(input.text, MAX_TEXT_CHARS), inHeadline: false });
 
-  let adForms: Set<string> | undefined;
-  const evidence = (qualifier: readonly string[]): number => {
-    if (!adForms) {
-      adForms = new Set();
-      for (const f of fields) for (const t of f.words.tokens) for (const form of baseForms(t.norm)) adForms.add(form.form);
+  let adWords: Set<string> | undefined;
+  const evidence = (qualifierForms: readonly string[][]): number => {
+    if (!adWords) {
+      adWords = new Set();
+      for (const f of fields) for (const t of f.words.tokens) adWords.add(t.norm);
     }
     let n = 0;
-    for (const w of qualifier) if (baseForms(w).some((f) => adForms!.has(f.form))) n++;
+    for (const forms of qualifierForms) if (forms.some((f) => adWords!.has(f))) n++;
     return n;
   };
 
@@ -66,6 +67,10 @@ function enrichAd(index: LabelIndex, licences: Map<string, Concept>, input: Enri
     const forms = new WordForms(tokens, index);
     const ctx = { index, tokens, text, inHeadline, evidence };
     for (const hit of findSurfaces(tokens, used, index, forms)) mentions.push(...resolveHit(hit, ctx));
+  }
+  // The headline names the job: other occupations in the text are mostly colleagues ("du arbetar med läkare").
+  if (mentions.some((m) => m.inHeadline && m.concept.type === 'occupation-name')) {
+    for (const m of mentions) if (!m.inHeadline && m.concept.type === 'occupation-name') m.confidence *= TEXT_OCCUPATION_WEIGHT;
   }
   return aggregate(mentions);
 }

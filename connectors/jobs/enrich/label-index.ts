@@ -16,6 +16,8 @@ export interface LabelIndex {
   bySurface: Map<string, Surface[]>;
   /** Words that occur before the last word of some surface. */
   innerWords: Set<string>;
+  /** Every proper start of a surface of several words ("lärare", "lärare i"): a longer match is tried only from these. */
+  prefixes: Set<string>;
   maxWords: number;
   /** General titles: surface key -> the concept meant when nothing narrows it. */
   generalTitles: Map<string, Concept>;
@@ -26,6 +28,7 @@ export interface LabelIndex {
 export function buildLabelIndex(taxonomy: TaxonomyIndex): LabelIndex {
   const bySurface = new Map<string, Surface[]>();
   const innerWords = new Set<string>();
+  const prefixes = new Set<string>();
   let maxWords = 1;
   const municipalityKeys = new Set<string>();
   for (const m of taxonomy.byType('municipality')) for (const s of surfacesOf(m, () => false)) municipalityKeys.add(s.key);
@@ -37,7 +40,10 @@ export function buildLabelIndex(taxonomy: TaxonomyIndex): LabelIndex {
         const list = bySurface.get(key) ?? [];
         list.push(surface);
         bySurface.set(key, list);
-        for (let i = 0; i < words.length - 1; i++) innerWords.add(words[i]);
+        for (let i = 0; i < words.length - 1; i++) {
+          innerWords.add(words[i]);
+          prefixes.add(words.slice(0, i + 1).join(' '));
+        }
         maxWords = Math.max(maxWords, words.length);
         if (words.length === 1 && key.length >= MIN_COMPOUND_TAIL && (type === 'occupation-name' || type === 'skill')) addReversed(root, key);
       }
@@ -51,7 +57,7 @@ export function buildLabelIndex(taxonomy: TaxonomyIndex): LabelIndex {
     if (!bySurface.has(word)) bySurface.set(word, []);
     addReversed(root, word);
   }
-  return { bySurface, innerWords, maxWords, generalTitles, compoundTail: (word) => longestSuffix(root, word) };
+  return { bySurface, innerWords, prefixes, maxWords, generalTitles, compoundTail: (word) => longestSuffix(root, word) };
 }
 
 function addReversed(root: TrieNode, word: string): void {

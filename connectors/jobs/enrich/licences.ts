@@ -16,6 +16,8 @@ const LICENCE_WORDS = new Set([
 /** Words that may stand between a licence word and the codes: "körkort lägst klass B". */
 const FILLERS = new Set(['för', 'klass', 'klasser', 'typ', 'med', 'minst', 'lägst', 'kategori', 'behörighet', 'behörigheten', 'krav', 'på', 'och', 'eller', 'samt']);
 const JOINERS = new Set(['och', 'eller', 'samt']);
+/** Words between classes listed after a licence: "C-körkort, gärna CE". */
+const LIST_WORDS = new Set([...JOINERS, 'gärna', 'helst', 'även', 'också', 'alternativt', 'plus']);
 const MAX_FILLERS = 3;
 
 export interface LicenceHit { label: string; first: number; last: number }
@@ -44,6 +46,11 @@ export function findLicences(tokens: readonly Token[]): LicenceHit[] {
         const prev = codeOf(tokens[j]);
         if (prev) take(j, prev);
         else if (!JOINERS.has(tokens[j].norm)) break;
+      }
+      for (let j = i + 2, fillers = 0; j < tokens.length && !tokens[j].sentenceStart; j++) {
+        const next = codeOf(tokens[j]);
+        if (next && !tokens[j].hyphenNext) take(j, next);
+        else if (!LIST_WORDS.has(tokens[j].norm) || ++fillers > MAX_FILLERS) break;
       }
       continue;
     }

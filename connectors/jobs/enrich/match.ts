@@ -19,10 +19,10 @@ export interface RawHit {
 }
 
 export class WordForms {
-  private readonly forms: Array<Form[] | undefined> = [];
+  private readonly forms: Array<readonly Form[] | undefined> = [];
   private readonly inner: Array<string | null | undefined> = [];
   constructor(private readonly tokens: readonly Token[], private readonly index: LabelIndex) {}
-  of(i: number): Form[] {
+  of(i: number): readonly Form[] {
     return (this.forms[i] ??= baseForms(this.tokens[i].norm));
   }
   /** The form of word i that some longer surface has before its last word, if any. */
@@ -67,6 +67,7 @@ function longestAt(tokens: readonly Token[], i: number, used: ReadonlySet<number
     if (more.length > 0) best = { ...best, surfaces: [...best.surfaces, ...more] };
   }
   let prefix = forms.innerForm(i);
+  if (prefix !== null && !index.prefixes.has(prefix)) prefix = null;
   for (let j = i + 1; prefix !== null && j < tokens.length && j - i < index.maxWords; j++) {
     if (used.has(j) || tokens[j].sentenceStart) break;
     for (const f of forms.of(j)) {
@@ -76,6 +77,7 @@ function longestAt(tokens: readonly Token[], i: number, used: ReadonlySet<number
     }
     const inner = forms.innerForm(j);
     prefix = inner === null ? null : `${prefix} ${inner}`;
+    if (prefix !== null && !index.prefixes.has(prefix)) prefix = null;
   }
   return best;
 }

@@ -15,8 +15,8 @@ export interface ResolveContext {
   tokens: readonly Token[];
   text: string;
   inHeadline: boolean;
-  /** How many of these qualifier words the ad uses (in any form). */
-  evidence(qualifier: readonly string[]): number;
+  /** How many of these qualifier words the ad uses (each given as the forms it may be written in). */
+  evidence(qualifierForms: readonly string[][]): number;
 }
 
 const PLACE_TYPES = new Set(['municipality', 'region', 'country']);
@@ -27,9 +27,10 @@ const COMMON_WORD_PLACES = new Set(['vara', 'mark', 'kil', 'eda', 'ale', 'nora',
 const LANGUAGE_CUES = new Set([
   'kunskap', 'kunskaper', 'språk', 'språket', 'språkkunskaper', 'talar', 'tala', 'skriver', 'skriva', 'flytande', 'behärskar', 'behärska',
   'tal', 'skrift', 'modersmål', 'obehärskad', 'obehärskat', 'muntligt', 'skriftligt', 'muntlig', 'skriftlig', 'god', 'goda', 'mycket',
-  'meriterande', 'krav', 'kommunicera', 'kommunikation', 'svenska', 'engelska', 'på', 'och', 'samt', 'även',
+  'meriterande', 'krav', 'kommunicera', 'kommunikation', 'svenska', 'engelska', 'på',
 ]);
-const LANGUAGE_STRONG_CUES = new Set([...LANGUAGE_CUES].filter((w) => !['på', 'och', 'samt', 'även', 'god', 'goda', 'mycket', 'svenska', 'engelska', 'krav', 'meriterande'].includes(w)));
+const WEAK_LANGUAGE_CUES = ['på', 'god', 'goda', 'mycket', 'svenska', 'engelska', 'krav', 'meriterande'];
+const LANGUAGE_STRONG_CUES = new Set([...LANGUAGE_CUES].filter((w) => !WEAK_LANGUAGE_CUES.includes(w)));
 const LANGUAGE_WINDOW = 6;
 
 const TEXT_WEIGHT = 0.85;
@@ -92,7 +93,7 @@ function byEvidence(surfaces: Surface[], ctx: ResolveContext, againstGeneral: bo
   let bestScore = 0;
   for (const s of surfaces) {
     if (s.qualifier.length === 0) continue;
-    const used = ctx.evidence(s.qualifier);
+    const used = ctx.evidence(s.qualifierForms);
     const enough = againstGeneral ? used >= 2 || used === s.qualifier.length : used * 2 >= s.qualifier.length;
     if (!enough) continue;
     const score = used / s.qualifier.length;
@@ -107,13 +108,12 @@ function byEvidence(surfaces: Surface[], ctx: ResolveContext, againstGeneral: bo
 /** Multiplier for how the words are written where they were found; 0 = not this concept here. */
 function gate(hit: RawHit, surface: Surface | undefined, type: string, ctx: ResolveContext): number {
   const first = ctx.tokens[hit.first];
-  if (surface && !hit.compound) {
-    const letters = surface.written.replace(/[^\p{L}\p{N}]/gu, '');
-    if (letters.length <= 3) {
-      const writtenCaps = letters === letters.toUpperCase();
-      if (writtenCaps ? !first.allCaps : !first.capital) return 0;
-      if (letters.length <= 2) return type === 'skill' ? 0.6 : 0.8;
-    }
+  if (surface?.shortCase && !hit.compound) {
+    const writtenCaps = surface.shortCase === 'caps';
+    if (writtenCaps ? !first.allCaps : !first.capital) return 0;
+    // "Vi", "Go": a capital at a sentence start is no sign of a name.
+    if (!writtenCaps && first.sentenceStart) return 0;
+    if (surface.letterCount <= 2) return type === 'skill' ? 0.6 : 0.8;
   }
   if (PLACE_TYPES.has(type)) return placeGate(hit, type, ctx);
   if (type === 'language') return languageGate(hit, ctx);

@@ -35,8 +35,28 @@ const MIN_STEM = 3;
 /** Shortest word the adjective rules (a/e/t dropped) apply to: "data" stays "data". */
 const MIN_ADJECTIVE = 6;
 
+/**
+ * Words seen recently and their forms. Ads repeat their vocabulary, so most words are answered
+ * from here (and their strings keep their hash). Bounded: emptied when full.
+ */
+const cache = new Map<string, readonly Form[]>();
+const CACHE_MAX = 50_000;
+/** Longer words are not cached (a 5 MB "word" must not be kept). */
+const CACHE_MAX_WORD = 40;
+
 /** The word itself first, then its genitive base, then the inflection candidates; no repeats. */
-export function baseForms(word: string): Form[] {
+export function baseForms(word: string): readonly Form[] {
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const forms = computeForms(word);
+  if (word.length <= CACHE_MAX_WORD) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, forms);
+  }
+  return forms;
+}
+
+function computeForms(word: string): Form[] {
   const out: Form[] = [{ form: word, kind: 'same' }];
   if (word.length <= MIN_STEM) return out;
   const last = word[word.length - 1];
@@ -52,4 +72,21 @@ export function baseForms(word: string): Form[] {
     if (!out.some((f) => f.form === form)) out.push({ form, kind: 'inflected' });
   }
   return out;
+}
+
+/**
+ * The forms an ad may write a word in, the other way round: the word, its base forms and its
+ * common inflections ("grundskola" -> "grundskolan", "grundskolor"). Used at build time for the few
+ * qualifier words, so that an ad's words are only looked up as written.
+ */
+export function writtenForms(word: string): string[] {
+  const out = new Set<string>();
+  for (const f of baseForms(word)) {
+    const w = f.form;
+    out.add(w);
+    for (const ending of ['n', 'en', 'et', 'na', 'er', 'ar', 'erna', 'arna', 's', 'ns', 'ens']) out.add(w + ending);
+    if (w.endsWith('a')) for (const ending of ['or', 'orna', 'an']) out.add(w.slice(0, -1) + ending);
+    if (w.endsWith('e')) for (const ending of ['ar', 'arna', 'en']) out.add(w.slice(0, -1) + ending);
+  }
+  return [...out];
 }

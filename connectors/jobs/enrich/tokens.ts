@@ -89,6 +89,9 @@ function normChar(c: number, ch: string): string {
   return base.length === 1 ? base : lower;
 }
 
+const SWEDISH_UPPER = new Set(['Å', 'Ä', 'Ö'].map((c) => c.charCodeAt(0)));
+const SWEDISH_LOWER = new Set(['å', 'ä', 'ö'].map((c) => c.charCodeAt(0)));
+
 const SENTENCE_BREAK = new Set(['.', '!', '?', ':', ';', '\n', '•', '·', '*', '–', '—']);
 
 /** Splits cleaned text into words. `maxChars` bounds the work: text past it is ignored. */
@@ -106,17 +109,30 @@ export function tokenise(raw: string, maxChars: number): Tokenised {
       continue;
     }
     const start = i;
-    let norm = '';
     let upperCount = 0;
     let letters = 0;
+    // Plain words (ASCII and å/ä/ö) are lower-cased in one go; others are folded letter by letter.
+    let plain = true;
     while (i < text.length) {
       const cc = text.charCodeAt(i);
-      const cch = text[i];
-      if (!isWordChar(cc, cch)) break;
-      if (cc < 128 ? cc >= 65 && cc <= 90 : UPPER.test(cch)) upperCount++;
-      if (!(cc >= 48 && cc <= 57)) letters++;
-      norm += normChar(cc, cch);
+      if (cc < 128) {
+        if (!((cc >= 48 && cc <= 57) || isAsciiLetter(cc))) break;
+        if (cc >= 65 && cc <= 90) upperCount++;
+        if (cc >= 65) letters++;
+      } else {
+        const cch = text[i];
+        if (!WORD.test(cch)) break;
+        if (SWEDISH_UPPER.has(cc)) upperCount++;
+        else if (!SWEDISH_LOWER.has(cc)) { plain = false; if (UPPER.test(cch)) upperCount++; }
+        letters++;
+      }
       i++;
+    }
+    let norm: string;
+    if (plain) norm = text.slice(start, i).toLowerCase();
+    else {
+      norm = '';
+      for (let k = start; k < i; k++) norm += normChar(text.charCodeAt(k), text[k]);
     }
     const first = text.charCodeAt(start);
     const capital = first < 128 ? first >= 65 && first <= 90 : UPPER.test(text[start]);
