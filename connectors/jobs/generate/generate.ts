@@ -83,15 +83,18 @@ function licencesFor(occupation: Concept, fieldId: string, random: Random): stri
   return random.chance(0.2) ? ['B'] : [];
 }
 
-function makeAd(cat: Catalogue, random: Random, index: number, seed: number, startMs: number): JobSearchAd {
+/** What a variant keeps of another ad: the same employer, occupation and municipality. */
+interface Pinned { employer: Employer; occupation: Concept; fieldId: string; municipality: Concept }
+
+function makeAd(cat: Catalogue, random: Random, index: number, seed: number, startMs: number, pinned?: Pinned): JobSearchAd {
   const taxonomy = cat.taxonomy;
-  let employer = cat.employers.table.pick(random);
-  let fieldId = random.pick(employer.fields);
-  let occupation = cat.occupation(fieldId, random);
+  let employer = pinned?.employer ?? cat.employers.table.pick(random);
+  let fieldId = pinned?.fieldId ?? random.pick(employer.fields);
+  let occupation = pinned?.occupation ?? cat.occupation(fieldId, random);
   while (!occupation) { employer = cat.employers.table.pick(random); fieldId = random.pick(employer.fields); occupation = cat.occupation(fieldId, random); }
   const group = taxonomy.broader(occupation.id);
   const field = taxonomy.get(fieldId)!;
-  const workplace = cat.places.workplace(random.pick(employer.sites), random);
+  const workplace = cat.places.workplace(pinned?.municipality ?? random.pick(employer.sites), random);
 
   const forOccupation = cat.affinity.forOccupation(occupation, group);
   const forField = cat.affinity.forField(fieldId);
@@ -212,4 +215,19 @@ export function* generateAds(options: GenerateOptions): Generator<JobSearchAd> {
     const random = new Random(seed, i);
     yield makeAd(cat, random, i, seed, startMs);
   }
+}
+
+/**
+ * Another vacancy of the same employer, occupation and municipality as `like` (one of our generated
+ * ads), with its own text and terms: the hard case for duplicate detection. `id` names it.
+ */
+export function generateVariant(taxonomy: TaxonomyIndex, like: JobSearchAd, seed: number, index: number, id: string, start?: Date): JobSearchAd {
+  const cat = catalogueOf(taxonomy);
+  const employer = cat.employers.employers.find((e) => e.organisationNumber === like.employer?.organization_number);
+  const occupation = taxonomy.get(like.occupation?.concept_id ?? '');
+  const municipality = taxonomy.get(like.workplace_address?.municipality_concept_id ?? '');
+  const fieldId = like.occupation_field?.concept_id ?? undefined;
+  if (!employer || !occupation || !municipality || !fieldId) throw new Error(`ad ${like.id} was not made by generateAds`);
+  const ad = makeAd(cat, new Random(seed ^ 0x7a11, index), index, seed, start?.getTime() ?? DEFAULT_START, { employer, occupation, fieldId, municipality });
+  return { ...ad, id, webpage_url: `https://jobs.example/annons/${id}` };
 }
