@@ -54,6 +54,7 @@ export const JM = terms(NS.jm, [
   'mustHave', 'niceToHave', 'concept', 'weight', 'legacyAmsTaxonomyId',
   'lastPublicationDate', 'removed', 'removedDate', 'sourceType', 'timestamp',
   'keywords', 'keywordSource', 'keywordCategory', 'keywordValues', 'remote',
+  'sourceLink', 'EnrichedConcept', 'enrichedConcept', 'foundConcept', 'conceptType', 'matchedTerm', 'confidence',
   // taxonomy annotations
   'taxonomyType', 'taxonomyScheme', 'legacyId', 'personalDataCategory',
 ] as const);
@@ -70,7 +71,7 @@ export const SCHEMA = terms(NS.schema, [
   'title', 'datePosted', 'validThrough', 'totalJobOpenings', 'qualifications', 'jobStartDate',
   'hiringOrganization', 'applicationContact', 'occupationalCategory', 'jobLocation', 'address', 'geo',
   'streetAddress', 'postalCode', 'addressLocality', 'addressRegion', 'addressCountry',
-  'latitude', 'longitude', 'skills', 'employmentType', 'inDefinedTermSet', 'termCode',
+  'latitude', 'longitude', 'skills', 'employmentType', 'inDefinedTermSet', 'termCode', 'WebPage', 'position',
 ] as const);
 
 export const SKOS = terms(NS.skos, [

@@ -60,6 +60,50 @@ describe('job ads', () => {
     expect(report.violations).to.deep.equal([]);
   });
 
+  describe('source links and enriched concepts', () => {
+    const withLinks = (): JobSearchAd => ({
+      ...SAMPLES[1],
+      source_links: [{ label: 'Platsbanken', url: 'https://arbetsformedlingen.se/platsbanken/annonser/23187561' }, { label: null, url: 'https://board.example/1' }],
+      enriched_concepts: [
+        { concept_id: 'Q1D1_Pdc_rnT', type: 'skill', label: 'MIG-svetsning', term: 'mig-svetsare', confidence: 0.75 },
+        { concept_id: 'oYPt_yRA_Smm', type: 'municipality', label: 'Malmö', term: 'Malmö', confidence: 1 },
+      ],
+    });
+
+    for (const contentType of [TURTLE, JSON_LD]) {
+      it(`round-trip through RDF (${contentType}) in their order`, async () => {
+        const sample = withLinks();
+        const g = new Graph();
+        writeJobAd(g, fromJobSearch(sample));
+        const ads = readJobAds(await parseDocument(await serializeGraph(g, contentType), { contentType, baseIri: 'https://example.org/' }));
+        expect(toJobSearch(ads[0])).to.deep.equal(sample);
+        expect(ads[0].sourceLinks).to.deep.equal([
+          { label: 'Platsbanken', url: 'https://arbetsformedlingen.se/platsbanken/annonser/23187561' }, { url: 'https://board.example/1' },
+        ]);
+      });
+    }
+
+    it('are written with schema.org and jm: terms the shapes allow', async () => {
+      const g = new Graph();
+      writeJobAd(g, enrichJobAd(fromJobSearch(withLinks()), getTaxonomy()));
+      const ttl = await serializeGraph(g, TURTLE);
+      for (const term of ['jm:sourceLink', 'a schema:WebPage', 'schema:url "https://board.example/1"^^xsd:anyURI', 'schema:position 1',
+        'jm:enrichedConcept', 'a jm:EnrichedConcept', 'jm:foundConcept jt:Q1D1_Pdc_rnT', 'jm:matchedTerm "mig-svetsare"', 'jm:confidence 0.75']) {
+        expect(ttl).to.include(term);
+      }
+      expect((await validateGraph(g)).violations).to.deep.equal([]);
+    });
+
+    it('are refused by the shapes when a link is no web address or a confidence is out of range', async () => {
+      const bad = { ...withLinks(), source_links: [{ label: null, url: 'javascript:alert(1)' }] };
+      bad.enriched_concepts = [{ ...bad.enriched_concepts![0], confidence: 3 }];
+      const g = new Graph();
+      writeJobAd(g, enrichJobAd(fromJobSearch(bad), getTaxonomy()));
+      const paths = (await validateGraph(g)).violations.map((v) => v.path).sort();
+      expect(paths).to.deep.equal(['jm:confidence', 'schema:url']);
+    });
+  });
+
   it('reads a plain schema.org JobPosting (JSON-LD) as far as schema.org goes', async () => {
     const g = await parseJsonLd({
       '@context': { '@vocab': 'http://schema.org/' },

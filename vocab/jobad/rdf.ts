@@ -66,6 +66,17 @@ export function writeJobAd(g: Graph, ad: JobAd, iri = jobAdIri(ad.id)): Node {
       .add(c, SCHEMA.url, url(a.url)).add(c, JM.otherApplicationInfo, s_(a.other));
   }
   if (ad.workplaceAddress) writeWorkplace(g, iri, ad.workplaceAddress);
+  ad.sourceLinks?.forEach((l, position) => {
+    const n = g.blank();
+    g.add(iri, JM.sourceLink, n).add(n, RDF.type, SCHEMA.WebPage).add(n, SCHEMA.url, url(l.url)).add(n, SCHEMA.name, s_(l.label))
+      .add(n, SCHEMA.position, int(position));
+  });
+  ad.enrichedConcepts?.forEach((c, position) => {
+    const n = g.blank();
+    g.add(iri, JM.enrichedConcept, n).add(n, RDF.type, JM.EnrichedConcept).add(n, JM.foundConcept, conceptIri(c.id))
+      .add(n, JM.conceptType, str(c.type)).add(n, SCHEMA.name, str(c.label)).add(n, JM.matchedTerm, str(c.term))
+      .add(n, JM.confidence, dec(c.confidence)).add(n, SCHEMA.position, int(position));
+  });
   writeRequirements(g, iri, JM.mustHave, ad.mustHave);
   writeRequirements(g, iri, JM.niceToHave, ad.niceToHave);
   for (const [source, categories] of Object.entries(ad.keywords ?? {})) {

@@ -40,6 +40,10 @@ export function readJobAd(g: Graph, iri: Node): JobAd {
   const hasRequirements = g.nodes(iri, JM.mustHave).length + g.nodes(iri, JM.niceToHave).length > 0 || g.types(iri).includes(JM.JobAd);
   const licences = g.nodes(iri, JM.requiredDrivingLicence);
   const timestamp = g.string(iri, JM.timestamp);
+  // Lists in RDF have no order of their own: schema:position keeps the order the ad had.
+  const byPosition = (nodes: Node[]) => nodes.map((n) => ({ n, at: g.number(n, SCHEMA.position) ?? Infinity })).sort((a, b) => a.at - b.at).map((x) => x.n);
+  const links = byPosition(g.nodes(iri, JM.sourceLink));
+  const enriched = byPosition(g.nodes(iri, JM.enrichedConcept));
   return clean({
     id: g.string(iri, SCHEMA.identifier) ?? iri,
     externalId: g.string(iri, JM.externalId),
@@ -96,6 +100,11 @@ export function readJobAd(g: Graph, iri: Node): JobAd {
     timestamp: timestamp === undefined ? undefined : Number(timestamp),
     webpageUrl: g.string(iri, SCHEMA.url),
     remote: g.boolean(iri, JM.remote),
+    sourceLinks: links.length ? links.map((l) => clean({ label: g.string(l, SCHEMA.name), url: g.string(l, SCHEMA.url) ?? '' })!) : undefined,
+    enrichedConcepts: enriched.length ? enriched.map((e) => ({
+      id: concept(g.node(e, JM.foundConcept)) ?? '', type: g.string(e, JM.conceptType) ?? '', label: g.string(e, SCHEMA.name) ?? '',
+      term: g.string(e, JM.matchedTerm) ?? '', confidence: g.number(e, JM.confidence) ?? 0,
+    })) : undefined,
   })!;
 }
 
