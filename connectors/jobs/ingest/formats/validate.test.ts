@@ -53,4 +53,10 @@ describe('validateAd', () => {
     };
     expect(validateAd(ad, taxonomy)).to.deep.equal([]);
   });
+
+  it('accepts a link with a non-ASCII host every time, also once the check runs hot', () => {
+    const ad: JobAd = { ...BASE, employer: { name: 'Hittepå AB', url: 'http://www.hittepå.se' } };
+    const refused = Array.from({ length: 5000 }, () => validateAd(ad, taxonomy)).filter((r) => r.length).length;
+    expect(refused).to.equal(0);
+  });
 });

@@ -6,6 +6,7 @@ import type { TaxonomyIndex } from '../../../../vocab/index.ts';
 import { CareerPageSource } from './career-page.ts';
 import { FileSource } from './file-source.ts';
 import { JobStreamSource } from './jobstream.ts';
+import { parsesAsUrl } from '../formats/validate.ts';
 import { isUrl } from './read-body.ts';
 import type { AdSource, SourceLimits } from './source.ts';
 
@@ -65,7 +66,7 @@ function checked(e: { kind: unknown; location: unknown; interval: unknown }, whe
   }
   const kind = e.kind as SourceKind;
   if (typeof e.location !== 'string' || e.location === '') throw new SourcesConfigError(`${where}: the location is missing`);
-  if ((kind === 'jobstream' || kind === 'career-page') && (!isUrl(e.location) || !URL.canParse(e.location))) {
+  if ((kind === 'jobstream' || kind === 'career-page') && (!isUrl(e.location) || !parsesAsUrl(e.location))) {
     throw new SourcesConfigError(`${where}: ${kind} needs an http(s) URL, got "${e.location}"`);
   }
   if (e.interval === undefined || e.interval === '') return { kind, location: e.location };
