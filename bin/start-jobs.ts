@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   if (env.JOBS_PORT === '0') env.JOBS_PORT = String(await freePort());
   const config = jobsConfigFromEnv(env);
   const service = createJobsService(config);
+  service.warmUp();
   await service.listen();
   console.log(`jobs listening on ${config.baseUrl}`);
   stopOnSignals(() => service.close());

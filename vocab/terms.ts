@@ -54,7 +54,7 @@ export const JM = terms(NS.jm, [
   'mustHave', 'niceToHave', 'concept', 'weight', 'legacyAmsTaxonomyId',
   'lastPublicationDate', 'removed', 'removedDate', 'sourceType', 'timestamp',
   'keywords', 'keywordSource', 'keywordCategory', 'keywordValues', 'remote',
-  'sourceLink', 'EnrichedConcept', 'enrichedConcept', 'foundConcept', 'conceptType', 'matchedTerm', 'confidence',
+  'sourceLink', 'sourceName', 'EnrichedConcept', 'enrichedConcept', 'foundConcept', 'conceptType', 'matchedTerm', 'confidence',
   // taxonomy annotations
   'taxonomyType', 'taxonomyScheme', 'legacyId', 'personalDataCategory',
 ] as const);

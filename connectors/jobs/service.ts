@@ -20,6 +20,8 @@ import type { AdRecord, AdStore } from './store/types.ts';
 
 export interface JobsService {
   app: Express;
+  /** Builds the enrichment indexes now (a few hundred ms), so that no request waits for them. */
+  warmUp(): void;
   config: JobsConfig;
   store: AdStore;
   pipeline: AdPipeline;
@@ -65,6 +67,7 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   const server: Server = createServer(app);
   return {
     app, config, store, pipeline, log,
+    warmUp: () => { enricher.enrich({ headline: 'Undersköterska', text: 'B-körkort' }); },
     listen: () => listen(server, config.port),
     async close() {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });

@@ -69,7 +69,7 @@ export function writeJobAd(g: Graph, ad: JobAd, iri = jobAdIri(ad.id)): Node {
   ad.sourceLinks?.forEach((l, position) => {
     const n = g.blank();
     g.add(iri, JM.sourceLink, n).add(n, RDF.type, SCHEMA.WebPage).add(n, SCHEMA.url, url(l.url)).add(n, SCHEMA.name, s_(l.label))
-      .add(n, SCHEMA.position, int(position));
+      .add(n, JM.sourceName, s_(l.source)).add(n, SCHEMA.identifier, s_(l.sourceId)).add(n, SCHEMA.position, int(position));
   });
   ad.enrichedConcepts?.forEach((c, position) => {
     const n = g.blank();

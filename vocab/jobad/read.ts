@@ -100,7 +100,7 @@ export function readJobAd(g: Graph, iri: Node): JobAd {
     timestamp: timestamp === undefined ? undefined : Number(timestamp),
     webpageUrl: g.string(iri, SCHEMA.url),
     remote: g.boolean(iri, JM.remote),
-    sourceLinks: links.length ? links.map((l) => clean({ label: g.string(l, SCHEMA.name), url: g.string(l, SCHEMA.url) ?? '' })!) : undefined,
+    sourceLinks: links.length ? links.map((l) => clean({ label: g.string(l, SCHEMA.name), url: g.string(l, SCHEMA.url), source: g.string(l, JM.sourceName), sourceId: g.string(l, SCHEMA.identifier) }) ?? {}) : undefined,
     enrichedConcepts: enriched.length ? enriched.map((e) => ({
       id: concept(g.node(e, JM.foundConcept)) ?? '', type: g.string(e, JM.conceptType) ?? '', label: g.string(e, SCHEMA.name) ?? '',
       term: g.string(e, JM.matchedTerm) ?? '', confidence: g.number(e, JM.confidence) ?? 0,
