@@ -1,6 +1,7 @@
 // The aggregator's settings from the environment (see README), each refused with a reason.
 import { resolve } from 'node:path';
 import { baseUrl, port, wholeNumber } from '../../service-kit/config.ts';
+import { parseSourcesConfig } from './ingest/sources/config.ts';
 
 export interface JobsConfig {
   port: number;
@@ -19,6 +20,7 @@ export interface JobsConfig {
 
 export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsConfig {
   const listenPort = port(env, 'JOBS_PORT', 3001);
+  parseSourcesConfig(env.JOBS_SOURCES); // refused here, at start, with the bad entry named
   const podBase = baseUrl(env.BASE_URL ?? `http://localhost:${env.PORT ?? 3000}/`, 'BASE_URL');
   return {
     port: listenPort,

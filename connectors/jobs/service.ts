@@ -14,6 +14,8 @@ import { createEnricher } from './enrich/index.ts';
 import { adsRoutes } from './http/ads-routes.ts';
 import { enrichRoute } from './http/enrich-route.ts';
 import { streamRoutes } from './http/stream-routes.ts';
+import { createSource, parseSourcesConfig } from './ingest/sources/config.ts';
+import { SourcePoller } from './ingest/sources/poller.ts';
 import { AdPipeline } from './pipeline.ts';
 import { SqliteAdStore } from './store/sqlite.ts';
 import type { AdRecord, AdStore } from './store/types.ts';
@@ -47,6 +49,12 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   const enricher = createEnricher(taxonomy);
   const adUrl = (id: string) => new URL(`ads/${encodeURIComponent(id)}`, config.baseUrl).href;
   const pipeline = new AdPipeline({ store, taxonomy, enricher, adUrl, onNewAds: parts.onNewAds });
+  // Sources the aggregator pulls (JOBS_SOURCES); a failing one is retried without stopping the rest.
+  const sources = parseSourcesConfig(config.sources).map((source) => createSource(source, taxonomy));
+  const poller = sources.length ? new SourcePoller({
+    sources, sink: pipeline, intervalSeconds: config.sourceIntervalSeconds,
+    log: { info: (message) => log.info(message), warn: (message) => log.warn(message) },
+  }) : undefined;
   const credentials = new SolidOidcVerifier({ baseUrl: config.baseUrl, trustedIssuers: config.trustedIssuers, fetch: parts.fetch });
 
   const app = express();
@@ -68,8 +76,13 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   return {
     app, config, store, pipeline, log,
     warmUp: () => { enricher.enrich({ headline: 'Undersköterska', text: 'B-körkort' }); },
-    listen: () => listen(server, config.port),
+    async listen() {
+      const port = await listen(server, config.port);
+      poller?.start();
+      return port;
+    },
     async close() {
+      await poller?.stop();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       await store.close();
     },
