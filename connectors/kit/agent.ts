@@ -41,7 +41,10 @@ export interface Agent {
   start(): Promise<void>;
   /** fetch as the agent (DPoP-bound tokens, renewed before they expire). */
   fetch: typeof fetch;
+  /** Sends an access request; throws ProfileError (bad WebID, no inbox) or ConsentHttpError (the pod refused). */
   requestAccess(ask: AccessAsk): Promise<string>;
+  /** The inbox a WebID's public profile names (bounded, unauthenticated). */
+  findInbox(webId: string): Promise<string>;
   readSection(record: string, section: Section): Promise<{ url: string; contentType: string; body: string }>;
   statusOf(record: string, options?: { fresh?: boolean }): Promise<HeldConsent['status']>;
   consent(record: string): HeldConsent | undefined;
@@ -68,7 +71,8 @@ export function createAgent(options: AgentOptions): Agent {
     return session.fetch(input, init);
   }) as typeof fetch;
   const consents = new AgentConsents({
-    fetch: agentFetch, webId, inbox, book, trustedPodServers: issuers, statusMaxAgeMs: options.statusMaxAgeMs, log,
+    fetch: agentFetch, webId, inbox, origin, book, trustedPodServers: issuers, statusMaxAgeMs: options.statusMaxAgeMs, log,
+    // Read when a request is built: the session exists only after start().
     get clientId() { return session?.clientId; },
   });
 
@@ -100,6 +104,7 @@ export function createAgent(options: AgentOptions): Agent {
       await session.login();
     },
     requestAccess: (ask) => consents.requestAccess(ask),
+    findInbox: (webId) => consents.findInbox(webId),
     readSection: (record, section) => consents.readSection(record, section),
     statusOf: (record, o) => consents.statusOf(record, o),
     consent: (record) => consents.get(record),

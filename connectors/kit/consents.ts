@@ -7,6 +7,7 @@ import {
 import { TURTLE } from '../../vocab/index.ts';
 import type { ConsentBook, EndReason, HeldConsent } from './consent-book.ts';
 import type { ReceivedNotification } from './inbox.ts';
+import { findInbox } from './webid-profile.ts';
 
 export interface AccessAsk {
   /** The citizen's WebID; the request goes to the inbox its profile names. */
@@ -35,6 +36,8 @@ export interface AgentConsentsOptions {
   webId: string;
   clientId?: string;
   inbox: string;
+  /** The agent's origin: decides whether plain-http (loopback) citizens may be contacted. */
+  origin: string;
   book: ConsentBook;
   /** Pod servers whose receipts the agent accepts (their consent-jwks is fetched). */
   trustedPodServers: string[];
@@ -63,15 +66,19 @@ export class AgentConsents {
   onConsent(handler: (consent: HeldConsent) => Promise<void> | void): void { this.#onConsent.push(handler); }
   onEnded(handler: (ended: Ended) => Promise<void> | void): void { this.#onEnded.push(handler); }
 
-  /** Sends an access request to the citizen's inbox; resolves to the stored request's URL. */
+  /**
+   * Sends an access request to the inbox the citizen's public profile names; resolves to the
+   * stored request's URL. Throws ProfileError (no usable profile or inbox) or ConsentHttpError.
+   */
   async requestAccess(ask: AccessAsk): Promise<string> {
+    const citizenInbox = await findInbox(ask.citizen, this.#o.origin);
     const request = buildRequest({
       requester: this.#o.webId, ...(this.#o.clientId ? { clientId: this.#o.clientId } : {}), dataSubject: ask.citizen,
       sections: ask.sections, purpose: ask.purpose, legalBasis: ask.legalBasis ?? DPV_CONSENT,
       notice: { sv: ask.notice.sv, en: ask.notice.en, url: ask.notice.url, sha256: noticeHash(ask.notice.en) },
       duration: ask.duration, retention: ask.retention, replyTo: this.#o.inbox,
     });
-    const url = await this.#client.sendRequest(await this.#client.findInbox(ask.citizen), request);
+    const url = await this.#client.sendRequest(citizenInbox, request);
     this.#o.book.requestSent(url, ask.citizen);
     return url;
   }
@@ -121,6 +128,9 @@ export class AgentConsents {
     if (response.status !== 200) throw new ConsentHttpError(`reading ${section} failed: ${response.status}`, response.status, url, await response.text().catch(() => ''));
     return { url, contentType: response.headers.get('content-type') ?? TURTLE, body: await response.text() };
   }
+
+  /** The inbox the citizen's public profile names (bounded fetch, no credentials). */
+  findInbox(webId: string): Promise<string> { return findInbox(webId, this.#o.origin); }
 
   get(record: string): HeldConsent | undefined { return this.#o.book.get(record); }
   active(): HeldConsent[] { return this.#o.book.active(); }
