@@ -170,6 +170,28 @@ describe('consented job alerts, end to end', function () {
     expect(await announcedAds()).to.deep.equal([`${origin}/ads/before-expiry`, `${origin}/ads/match-1`, `${origin}/ads/match-2`]);
   });
 
+  it('sweeps: subscribes once preferences appear, and ends subscriptions whose consent ran out', async () => {
+    const late = await podAgent(pod.baseUrl, 'late-citizen');
+    try {
+      const response = await ask({ webId: late.account.webId });
+      expect(response.status).to.equal(202);
+      const lateOwner = new OwnerClient({ podUrl: late.account.podUrl, fetch: late.session.fetch });
+      const [pending] = await lateOwner.listPending();
+      const { record } = await lateOwner.approve(pending.id, { validUntil: new Date(Date.now() + 2500) });
+      expect(store.get(record), 'no preferences yet: nothing to copy').to.equal(undefined);
+      const url = `${late.account.podUrl}competence/preferences`;
+      const body = await toTurtle(writeSection('preferences', url, { person: late.account.webId, occupations: [NURSE], locations: [], employmentTypes: [], worktimeExtents: [] }));
+      expect((await late.session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body })).ok).to.equal(true);
+      await alerts.sweep();
+      expect(store.get(record)?.profile.occupations).to.deep.equal([NURSE]);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(await alerts.sweep()).to.deep.equal({ checked: 1, removed: 1 });
+      expect(store.all()).to.deep.equal([]);
+    } finally {
+      await late.session.logout();
+    }
+  });
+
   it('refuses unauthenticated and oversized notifications at the aggregator’s inbox', async () => {
     expect((await fetch(agent.inbox, { method: 'POST', headers: { 'content-type': 'text/turtle' }, body: '<> a <urn:x>.' })).status).to.equal(401);
     const big = await citizen.session.fetch(agent.inbox, { method: 'POST', headers: { 'content-type': 'text/turtle' }, body: `<> a <urn:x>. #${'x'.repeat(5000)}` });
