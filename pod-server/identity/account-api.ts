@@ -1,10 +1,11 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { BadRequest, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../../service-kit/errors.ts';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound, Unauthorized, UnsupportedMediaType } from '../../service-kit/errors.ts';
 import { readBody } from '../../service-kit/http/body.ts';
 import type { Account } from './accounts.ts';
 import type { AccountService } from './account-service.ts';
 import { clientAddress } from './client-address.ts';
 import type { LoginGuard } from './login-guard.ts';
+import { REGISTRATION_TOKEN, linkableWebId, proveWebId } from './webid-proof.ts';
 
 /**
  * The JSON account API for scripts, tests and examples. Bodies must be application/json:
@@ -23,9 +24,46 @@ export function accountApi(service: AccountService, login: LoginGuard): Router {
     const account = await basicAccount(login, req, res);
     const body = await jsonBody(req);
     if (typeof body.name !== 'string' || body.name.trim() === '' || body.name.length > 100) throw new BadRequest('name is required: a label for these credentials', 'invalid_name');
-    const credential = await service.accounts.addCredential(account, body.name.trim());
+    // Tokens carry the pod's WebID, or another WebID this account linked (POST /.account/webids).
+    let webId = account.webId;
+    if (body.webId !== undefined && body.webId !== account.webId) {
+      webId = linkableWebId(body.webId, service.baseUrl);
+      if (!service.webIds.isLinked(account.id, webId)) throw new Forbidden(`${webId} is not linked to this account: prove it first with POST /.account/webids`);
+    }
+    const credential = await service.accounts.addCredential(account, body.name.trim(), webId);
     res.status(201).location(`/.account/credentials/${encodeURIComponent(credential.clientId)}`)
       .json({ clientId: credential.clientId, clientSecret: credential.clientSecret, webId: credential.webId, issuer: service.issuer });
+  });
+
+  // Linking a WebID on another origin: the first call hands out a registration token, the
+  // profile must then show it (and name this issuer); the next call checks and links.
+  router.post('/.account/webids', async (req, res) => {
+    const account = await basicAccount(login, req, res);
+    const body = await jsonBody(req);
+    const webId = linkableWebId(body.webId, service.baseUrl);
+    if (service.webIds.isLinked(account.id, webId)) {
+      res.status(200).json({ webId, linked: true });
+      return;
+    }
+    const open = service.webIds.openChallenge(account.id, webId);
+    if (!open) {
+      const challenge = service.webIds.newChallenge(account.id, webId);
+      if (!challenge) throw new Conflict('This account has too many linked WebIDs or open registration tokens', 'too_many_webids');
+      res.status(202).json({
+        webId, linked: false, token: challenge.token, predicate: REGISTRATION_TOKEN, issuer: service.issuer,
+        expiresAt: new Date(challenge.expiresAt * 1000).toISOString(),
+        message: `Add <${webId}> <${REGISTRATION_TOKEN}> "${challenge.token}" and <${webId}> solid:oidcIssuer <${service.issuer}> to the WebID profile, then POST again`,
+      });
+      return;
+    }
+    await proveWebId(webId, open.token, service.issuer);
+    service.webIds.link(account.id, webId);
+    res.status(201).json({ webId, linked: true });
+  });
+
+  router.get('/.account/webids', async (req, res) => {
+    const account = await basicAccount(login, req, res);
+    res.json(service.webIds.linkedTo(account.id));
   });
 
   router.get('/.account/credentials', async (req, res) => {

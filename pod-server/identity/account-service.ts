@@ -3,11 +3,14 @@ import { Conflict, Forbidden } from '../../service-kit/errors.ts';
 import { rateLimit, type RateLimit } from '../../service-kit/http/rate-limit.ts';
 import type { ResourceStore } from '../storage/store.ts';
 import { DuplicateAccount, type Account, type AccountStore } from './accounts.ts';
+import type { LinkedWebIds } from './linked-webids.ts';
 import { validateEmail, validatePassword, validatePodName } from './pod-names.ts';
 import { podLocation, provisionPod } from './provision.ts';
 
 export interface AccountServiceOptions {
   accounts: AccountStore;
+  /** External WebIDs accounts proved they control (their credentials may carry them). */
+  webIds: LinkedWebIds;
   store: ResourceStore;
   access: AccessControl;
   baseUrl: string;
@@ -27,6 +30,8 @@ export class AccountService {
   }
 
   get accounts(): AccountStore { return this.options.accounts; }
+  get webIds(): LinkedWebIds { return this.options.webIds; }
+  get baseUrl(): string { return this.options.baseUrl; }
   get issuer(): string { return this.options.issuer; }
   get signupOpen(): boolean { return this.options.signup === 'open'; }
 

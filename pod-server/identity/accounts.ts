@@ -135,13 +135,14 @@ export class AccountStore {
   }
   credentialsOf(accountId: string): ClientCredential[] { return this.#sql.credentialsOf.all(accountId).map((row) => credential(row)!); }
 
-  async addCredential(owner: Account, name: string): Promise<ClientCredential> {
+  /** New credentials; their tokens carry `webId` (the pod WebID, or one the caller checked is linked to the account). */
+  async addCredential(owner: Account, name: string, webId = owner.webId): Promise<ClientCredential> {
     const created: ClientCredential = {
       clientId: `${slug(name)}_${randomBytes(12).toString('base64url')}`,
       clientSecret: randomBytes(32).toString('base64url'),
       name,
       accountId: owner.id,
-      webId: owner.webId,
+      webId,
       createdAt: new Date().toISOString(),
     };
     this.#sql.addCredential.run(created);

@@ -43,6 +43,20 @@ CREATE TABLE IF NOT EXISTS credentials (
 );
 CREATE INDEX IF NOT EXISTS credentials_by_account ON credentials (account_id);
 CREATE TABLE IF NOT EXISTS revoked (client_id TEXT PRIMARY KEY);
+-- WebIDs on other origins that an account proved it controls (see linked-webids.ts)
+CREATE TABLE IF NOT EXISTS linked_webids (
+  account_id TEXT NOT NULL,
+  web_id TEXT NOT NULL,
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (account_id, web_id)
+);
+CREATE TABLE IF NOT EXISTS webid_challenges (
+  account_id TEXT NOT NULL,
+  web_id TEXT NOT NULL,
+  token TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (account_id, web_id)
+);
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
   account_id TEXT NOT NULL,

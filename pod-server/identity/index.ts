@@ -12,6 +12,7 @@ import { AccountStore } from './accounts.ts';
 import { Csrf } from './csrf.ts';
 import { openIdentityDatabase } from './database.ts';
 import { DeviceCookies } from './device-cookie.ts';
+import { LinkedWebIds } from './linked-webids.ts';
 import { LoginGuard, type LoginLimits } from './login-guard.ts';
 import { migrateJsonFiles } from './migrate-json.ts';
 import { Passwords } from './password.ts';
@@ -85,7 +86,7 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   let building: Promise<Provider> | undefined;
   const provider = () => (building ??= import('./provider.ts').then(({ createProvider }) => createProvider({ issuer, keys, accounts, storage })));
   const service = new AccountService({
-    accounts, store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup,
+    accounts, webIds: new LinkedWebIds(db), store: options.store, access: options.access, baseUrl: options.baseUrl, issuer, signup: options.signup,
     signupsPerAddress: limits.signupsPerAddress, signupWindowSeconds: limits.signupWindowSeconds,
   });
   const cookieKey = keys.cookies[0];
