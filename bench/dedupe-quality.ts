@@ -16,7 +16,7 @@ const SIZES = (process.env.DEDUPE_SIZES ?? '10000,50000,100000').split(',').map(
 const taxonomy = getTaxonomy();
 
 console.log(`MinHash ${BANDS}x${ROWS_PER_BAND}, ${SHINGLE_WORDS}-word shingles, threshold ${DUPLICATE_THRESHOLD}`);
-console.log('vacancies      ads  truth pairs  found  precision  recall  hard neg merged   µs/fingerprint  total ms  µs/ad');
+console.log('vacancies      ads  truth pairs  found  precision  recall  hard neg merged   µs/fingerprint  µs/lookup  candidates  total ms  µs/ad');
 const perEdit = new Map<string, { copies: number; missed: number }>();
 for (const count of SIZES) {
   const set = generateDuplicateSet({ seed: 42, count, taxonomy });
@@ -24,7 +24,7 @@ for (const count of SIZES) {
   console.log([
     String(count).padStart(9), String(s.ads).padStart(8), String(s.truthPairs).padStart(12), String(s.foundPairs).padStart(6),
     s.precision.toFixed(4).padStart(10), s.recall.toFixed(4).padStart(7), `${s.hardNegativesMerged}/${s.hardNegatives}`.padStart(16),
-    s.fingerprintMicros.toFixed(1).padStart(16), s.totalMillis.toFixed(0).padStart(9), ((s.totalMillis * 1000) / s.ads).toFixed(1).padStart(6),
+    s.fingerprintMicros.toFixed(1).padStart(16), s.lookupMicros.toFixed(1).padStart(10), s.meanCandidates.toFixed(1).padStart(11), s.totalMillis.toFixed(0).padStart(9), ((s.totalMillis * 1000) / s.ads).toFixed(1).padStart(6),
   ].join(' '));
   if (count === SIZES[0]) {
     for (const [id, edits] of set.edits) {
