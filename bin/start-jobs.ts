@@ -1,7 +1,9 @@
 // The jobs aggregator on its own: `JOBS_PORT=3001 node bin/start-jobs.ts`, or started by bin/start.ts.
+import { mkdirSync } from 'node:fs';
 import { freePort, stopOnSignals } from '../service-kit/listen.ts';
 import { jobsConfigFromEnv } from '../connectors/jobs/config.ts';
 import { createJobsService } from '../connectors/jobs/service.ts';
+import { createAgent } from '../connectors/kit/index.ts';
 import { seedOnFirstStart } from '../connectors/jobs/seed/seed.ts';
 import { getTaxonomy } from '../vocab/index.ts';
 
@@ -10,7 +12,12 @@ async function main(): Promise<void> {
   // JOBS_PORT=0 picks a free port; the service's URL must be known before it starts.
   if (env.JOBS_PORT === '0') env.JOBS_PORT = String(await freePort());
   const config = jobsConfigFromEnv(env);
-  const service = createJobsService(config);
+  mkdirSync(config.dataDir, { recursive: true });
+  const agent = config.alerts ? createAgent({
+    origin: config.baseUrl.replace(/\/$/, ''), name: 'Jobtech jobs', issuer: config.issuer, trustedIssuers: [config.issuer],
+    dataDir: config.dataDir, account: { podName: 'jobs-aggregator', email: 'jobs-aggregator@localhost.invalid' },
+  }) : undefined;
+  const service = createJobsService(config, { agent });
   service.warmUp();
   await service.listen();
   console.log(`jobs listening on ${config.baseUrl}`);

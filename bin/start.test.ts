@@ -110,18 +110,21 @@ describe('npm start as a process', function () {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('stops the server when npm start gets SIGTERM: the port is free and no process is left', async () => {
-    const started = npmStart({ PORT: '0', DATA_DIR: dataDir });
+  it('stops the pod server and the aggregator when npm start gets SIGTERM: the ports are free and no process is left', async () => {
+    const started = npmStart({ PORT: '0', DATA_DIR: dataDir, JOBS_PORT: '0', JOBS_SEED_GENERATED: '50', JOBS_ALERTS: 'off' });
     groups.push(started.child.pid!);
-    const listening = await until(() => /^listening on http:\/\/localhost:(\d+)\/$/m.test(started.output()), 45_000);
+    const listening = await until(() => /^jobs listening on http:\/\/localhost:(\d+)\/$/m.test(started.output()), 45_000);
     expect(listening, started.output()).to.equal(true);
     const port = Number(/^listening on http:\/\/localhost:(\d+)\/$/m.exec(started.output())![1]);
+    const jobsPort = Number(/^jobs listening on http:\/\/localhost:(\d+)\/$/m.exec(started.output())![1]);
     expect(await portAnswers(port)).to.equal(true);
+    expect(await portAnswers(jobsPort)).to.equal(true);
 
     started.child.kill('SIGTERM'); // the npm process only, as a process manager does
     await started.exited;
     expect(await until(() => !groupAlive(started.child.pid!), 10_000), 'a process of npm start outlived it').to.equal(true);
     expect(await portAnswers(port)).to.equal(false);
+    expect(await portAnswers(jobsPort)).to.equal(false);
   });
 
   it('says which port is in use and exits with 1', async () => {
@@ -129,7 +132,7 @@ describe('npm start as a process', function () {
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
     const { port } = blocker.address() as { port: number };
     try {
-      const started = npmStart({ PORT: String(port), DATA_DIR: dataDir });
+      const started = npmStart({ PORT: String(port), DATA_DIR: dataDir, JOBS_PORT: 'off' });
       groups.push(started.child.pid!);
       expect(await started.exited).to.equal(1);
       expect(started.output()).to.include(`port ${port} is in use`);

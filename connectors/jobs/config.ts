@@ -7,6 +7,10 @@ export interface JobsConfig {
   port: number;
   baseUrl: string;
   dataDir: string;
+  /** The issuer the aggregator's own agent has its account on (by default the pod server). */
+  issuer: string;
+  /** Whether the aggregator runs as an agent with job alerts (JOBS_ALERTS=off turns them off). */
+  alerts: boolean;
   /** Issuers whose Solid-OIDC tokens publishers may use. */
   trustedIssuers: string[];
   /** JOBS_SOURCES as written (parsed by ingest/sources). */
@@ -27,6 +31,8 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsCon
     baseUrl: baseUrl(env.JOBS_BASE_URL ?? `http://localhost:${listenPort}/`, 'JOBS_BASE_URL'),
     // Beside the pod server's data, never inside it: a connector does not touch pod storage.
     dataDir: resolve(env.JOBS_DATA_DIR ?? `${(env.DATA_DIR ?? './data').replace(/\/+$/, '')}-jobs`),
+    issuer: baseUrl(env.JOBS_ISSUER ?? podBase, 'JOBS_ISSUER'),
+    alerts: env.JOBS_ALERTS !== 'off',
     trustedIssuers: (env.JOBS_TRUSTED_ISSUERS ?? podBase).split(/[\s,]+/).filter(Boolean).map((issuer) => baseUrl(issuer, 'JOBS_TRUSTED_ISSUERS')),
     sources: env.JOBS_SOURCES?.trim() || undefined,
     sourceIntervalSeconds: wholeNumber(env, 'JOBS_SOURCE_INTERVAL_SECONDS', 300) || 300,

@@ -2,17 +2,20 @@
 import express, { type Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { getTaxonomy, type TaxonomyIndex } from '../../vocab/index.ts';
+import { fromJobSearch, getTaxonomy, type TaxonomyIndex } from '../../vocab/index.ts';
 import { errorHandler } from '../../service-kit/http/error-handler.ts';
 import { applyCors } from '../../service-kit/http/cors.ts';
 import { rateLimit } from '../../service-kit/http/rate-limit.ts';
 import { listen } from '../../service-kit/listen.ts';
 import { createLogger, type Logger } from '../../service-kit/log.ts';
 import { SolidOidcVerifier } from '../../service-kit/solid-oidc/solid-oidc.ts';
+import type { Agent } from '../kit/index.ts';
+import { createAlerts, type Alerts } from './alerts/alerts.ts';
 import type { JobsConfig } from './config.ts';
 import { createEnricher } from './enrich/index.ts';
 import { adsRoutes } from './http/ads-routes.ts';
 import { enrichRoute } from './http/enrich-route.ts';
+import { published } from './http/publish.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { createSource, parseSourcesConfig } from './ingest/sources/config.ts';
 import { SourcePoller } from './ingest/sources/poller.ts';
@@ -27,6 +30,8 @@ export interface JobsService {
   config: JobsConfig;
   store: AdStore;
   pipeline: AdPipeline;
+  /** Job alerts, when the service runs as an agent of its own (see JobsServiceParts.agent). */
+  alerts?: Alerts;
   log: Logger;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
@@ -40,6 +45,11 @@ export interface JobsServiceParts {
   fetch?: typeof fetch;
   /** Told of every new ad once it is stored. */
   onNewAds?: (ads: AdRecord[]) => void;
+  /**
+   * The aggregator's own agent (connectors/kit): its WebID profile and inbox are served, and
+   * consented job alerts run on it. Without one the aggregator publishes ads only.
+   */
+  agent?: Agent;
 }
 
 export function createJobsService(config: JobsConfig, parts: JobsServiceParts = {}): JobsService {
@@ -48,7 +58,13 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   const store = parts.store ?? new SqliteAdStore(join(config.dataDir, 'ads.sqlite'));
   const enricher = createEnricher(taxonomy);
   const adUrl = (id: string) => new URL(`ads/${encodeURIComponent(id)}`, config.baseUrl).href;
-  const pipeline = new AdPipeline({ store, taxonomy, enricher, adUrl, onNewAds: parts.onNewAds });
+  const { agent } = parts;
+  const alerts = agent && createAlerts({ agent, dataDir: config.dataDir, taxonomy, adUrl, log, sweepEveryMs: 15 * 60_000 });
+  const onNewAds = (ads: AdRecord[]) => {
+    parts.onNewAds?.(ads);
+    alerts?.notifyNewAds(ads.map((record) => fromJobSearch(published(record)))).catch((error) => log.warn({ err: error }, 'alerts: a run failed'));
+  };
+  const pipeline = new AdPipeline({ store, taxonomy, enricher, adUrl, onNewAds });
   // Sources the aggregator pulls (JOBS_SOURCES); a failing one is retried without stopping the rest.
   const sources = parseSourcesConfig(config.sources).map((source) => createSource(source, taxonomy));
   const poller = sources.length ? new SourcePoller({
@@ -61,6 +77,10 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use((req, res, next) => { if (!applyCors(req, res)) next(); });
+  if (agent && alerts) {
+    app.use(agent.router);
+    app.use(alerts.router);
+  }
   app.get('/healthz', async (_req, res) => { res.json({ status: 'ok', ads: await store.counts() }); });
   app.use(adsRoutes({
     baseUrl: config.baseUrl, store, pipeline, taxonomy, credentials,
@@ -74,15 +94,20 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
 
   const server: Server = createServer(app);
   return {
-    app, config, store, pipeline, log,
+    app, config, store, pipeline, alerts, log,
     warmUp: () => { enricher.enrich({ headline: 'Undersköterska', text: 'B-körkort' }); },
     async listen() {
       const port = await listen(server, config.port);
       poller?.start();
+      // The issuer reads the agent's profile while provisioning it, so the agent starts once we listen.
+      // An issuer that is down or refuses us stops the alerts, not the aggregator.
+      if (agent) await agent.start().catch((error) => log.error({ err: error }, `job alerts are off: the agent could not start on ${config.issuer}`));
       return port;
     },
     async close() {
       await poller?.stop();
+      await alerts?.close();
+      await agent?.close();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       await store.close();
     },

@@ -1,6 +1,7 @@
 // Consented job alerts: subscriptions made from consents, new ads matched and sent to citizens'
 // inboxes, and everything of a citizen deleted when the consent ends.
 import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Router } from 'express';
 import type { JobAd, TaxonomyIndex } from '../../../vocab/index.ts';
 import type { Agent, HeldConsent } from '../../kit/index.ts';
@@ -81,7 +82,9 @@ export function createAlerts(options: AlertsOptions): Alerts {
   async function notifyNewAds(ads: JobAd[]): Promise<{ sent: number; subscriptions: number }> {
     let sent = 0;
     const subscriptions = store.all();
-    for (const s of subscriptions) {
+    for (const [position, s] of subscriptions.entries()) {
+      // Matching is CPU work: give other requests a turn every few subscriptions.
+      if (position % 20 === 19) await yieldToEventLoop();
       const matching = ads.map((ad) => ({ ad, ...matchAd(ad, s.profile, taxonomy) })).filter((m) => m.match).sort((a, b) => b.score - a.score);
       if (matching.length === 0) continue;
       const unsent = new Set(store.unsent(s.record, matching.map((m) => m.ad.id)));

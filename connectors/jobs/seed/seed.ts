@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TaxonomyIndex } from '../../../vocab/index.ts';
 import { generateAds } from '../generate/index.ts';
 import { parseBatch } from '../ingest/formats/index.ts';
+import { splitBatch } from '../ingest/sources/batch.ts';
 import type { AdSink, IngestOutcome } from '../ingest/types.ts';
 
 const MARKER = 'seeded';
@@ -16,8 +17,10 @@ export async function seedOnFirstStart(options: { dataDir: string; sink: AdSink;
   const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
   const outcomes = [
     ...await options.sink.ingest(parseBatch(read('./jobsearch-sample.json'), 'jobsearch', options.taxonomy), { source: 'demo:jobsearch-sample', label: 'Exempel' }),
-    ...await options.sink.ingest(parseBatch(read('./legacy-sample.json'), 'legacy', options.taxonomy), { source: 'demo:platsbanken-sample', label: 'Exempel' }),
   ];
+  // The legacy sample holds one published ad and one taken down (avpublicerad): the latter is a removal.
+  const legacy = splitBatch(read('./legacy-sample.json'), 'legacy', options.taxonomy);
+  outcomes.push(...await options.sink.ingest(legacy.ads, { source: 'demo:platsbanken-sample', label: 'Exempel' }));
   let batch: unknown[] = [];
   const flush = async () => {
     outcomes.push(...await options.sink.ingest(parseBatch(batch, 'jobsearch', options.taxonomy), { source: 'demo:generated', label: 'Genererad' }));
