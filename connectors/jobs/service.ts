@@ -18,7 +18,7 @@ import { enrichRoute } from './http/enrich-route.ts';
 import { published } from './http/publish.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { createSource, parseSourcesConfig } from './ingest/sources/config.ts';
-import { SourcePoller } from './ingest/sources/poller.ts';
+import { SourcePoller, type PullReport } from './ingest/sources/poller.ts';
 import { AdPipeline } from './pipeline.ts';
 import { SqliteAdStore } from './store/sqlite.ts';
 import type { AdRecord, AdStore } from './store/types.ts';
@@ -33,7 +33,9 @@ export interface JobsService {
   /** Job alerts, when the service runs as an agent of its own (see JobsServiceParts.agent). */
   alerts?: Alerts;
   log: Logger;
-  /** Starts listening; resolves with the bound port. */
+  /** Pulls every configured source once now (tests, and an operator's "refresh"). */
+  pollSources(): Promise<PullReport[]>;
+  /** Starts listening (and the source poller); resolves with the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   return {
     app, config, store, pipeline, alerts, log,
     warmUp: () => { enricher.enrich({ headline: 'Undersköterska', text: 'B-körkort' }); },
+    pollSources: async () => (poller ? poller.pollOnce() : []),
     async listen() {
       const port = await listen(server, config.port);
       poller?.start();

@@ -9,7 +9,7 @@ import { createJobsService, type JobsService, type JobsServiceParts } from './se
 
 export interface TestJobs { service: JobsService; baseUrl: string; dataDir: string; stop(options?: { keepData?: boolean }): Promise<void> }
 
-export async function startTestJobs(options: { trustedIssuers?: string[]; dataDir?: string; config?: Partial<JobsConfig>; parts?: JobsServiceParts } = {}): Promise<TestJobs> {
+export async function startTestJobs(options: { trustedIssuers?: string[]; dataDir?: string; config?: Partial<JobsConfig>; parts?: JobsServiceParts; poll?: boolean } = {}): Promise<TestJobs> {
   const dataDir = options.dataDir ?? await mkdtemp(join(tmpdir(), 'jobs-test-'));
   const port = await freePort();
   const config: JobsConfig = {
