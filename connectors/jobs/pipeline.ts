@@ -1,6 +1,6 @@
-// Ingest: every ad from every origin goes through here — normalise, enrich, find its duplicate,
-// store. Work is done in small chunks (one transaction each) with a yield between them, so a large
-// batch never holds the event loop for more than a few milliseconds at a time.
+// Ingest: every ad from every origin goes through here — enrich, find its duplicate, store. Work is
+// done in chunks of 50 ads with a yield between them, so a large batch never holds the event loop
+// for more than a few tens of milliseconds; up to 500 ads share one transaction.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { toJobSearch, type JobAd, type SourceLink, type TaxonomyIndex } from '../../vocab/index.ts';
 import { fingerprint, similarity, DUPLICATE_THRESHOLD, type Fingerprint } from './dedupe/index.ts';
@@ -17,8 +17,10 @@ export interface PipelineOptions {
   adUrl: (id: string) => string;
   /** Called after each chunk with the ads that are new (for job alerts). */
   onNewAds?: (ads: AdRecord[]) => void;
-  /** Ads per transaction. */
+  /** Ads worked between two yields to the event loop (default 50). */
   chunkSize?: number;
+  /** Ads per transaction (default 500): a batch is acknowledged only once its ads are committed. */
+  commitEvery?: number;
   now?: () => Date;
 }
 
@@ -30,31 +32,38 @@ const MAX_CANDIDATES = 32;
 export class AdPipeline implements AdSink {
   readonly #options: PipelineOptions;
   readonly #chunkSize: number;
+  readonly #commitEvery: number;
   readonly #now: () => Date;
 
   constructor(options: PipelineOptions) {
     this.#options = options;
     this.#chunkSize = options.chunkSize ?? 50;
+    this.#commitEvery = options.commitEvery ?? 500;
     this.#now = options.now ?? (() => new Date());
   }
 
   async ingest(items: ParsedAd[], origin: Origin): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
-    for (let start = 0; start < items.length; start += this.#chunkSize) {
-      if (start > 0) await yieldToEventLoop();
-      const chunk = items.slice(start, start + this.#chunkSize);
-      const prepared = chunk.map((item) => (item.ad && item.reasons.length === 0 ? this.#prepare(item, item.ad) : undefined));
+    for (let group = 0; group < items.length; group += this.#commitEvery) {
+      const groupItems = items.slice(group, group + this.#commitEvery);
       const fresh: AdRecord[] = [];
-      const results = await this.#options.store.transaction(async (tx) => {
+      // One transaction per group (each commit writes every index page it touched, so fewer and
+      // larger commits are much cheaper), worked in small chunks with a yield between them.
+      outcomes.push(...await this.#options.store.transaction(async (tx) => {
         const out: IngestOutcome[] = [];
-        for (let i = 0; i < chunk.length; i++) {
-          const p = prepared[i];
-          out.push(p ? await this.#place(tx, p, origin, fresh) : { index: chunk[i].index, status: 'rejected', reasons: chunk[i].reasons.length ? chunk[i].reasons : ['no ad'] });
+        for (let start = 0; start < groupItems.length; start += this.#chunkSize) {
+          if (start > 0) await yieldToEventLoop();
+          const chunk = groupItems.slice(start, start + this.#chunkSize);
+          const prepared = chunk.map((item) => (item.ad && item.reasons.length === 0 ? this.#prepare(item, item.ad) : undefined));
+          for (let i = 0; i < chunk.length; i++) {
+            const p = prepared[i];
+            out.push(p ? await this.#place(tx, p, origin, fresh) : { index: chunk[i].index, status: 'rejected', reasons: chunk[i].reasons.length ? chunk[i].reasons : ['no ad'] });
+          }
         }
         return out;
-      });
-      outcomes.push(...results);
+      }));
       if (fresh.length) this.#options.onNewAds?.(fresh);
+      await yieldToEventLoop();
     }
     return outcomes;
   }
@@ -129,14 +138,14 @@ export class AdPipeline implements AdSink {
     };
     const record = { id, ad: toJobSearch(ad), removed: false, block: p.print.block, signature: p.print.signature };
     const updatedAt = await tx.putAd(record, p.print.bands);
-    return { ...record, updatedAt };
+    return { ...record, ad: { ...record.ad, timestamp: updatedAt }, updatedAt };
   }
 
   /** Rewrites an ad's source links from its postings (a duplicate came or went). */
   async #relink(tx: AdTransaction, record: AdRecord): Promise<void> {
     const links = (await tx.postingsOf(record.id)).map(linkOfPosting);
     const ad = { ...record.ad, source_links: links.map((l) => ({ label: l.label ?? null, url: l.url ?? null, source: l.source!, source_id: l.sourceId! })) };
-    await tx.putAd({ ...record, ad });
+    await tx.putAd({ id: record.id, ad, removed: record.removed, block: record.block, signature: record.signature });
   }
 
   async #removePosting(tx: AdTransaction, index: number, sourceId: string, origin: Origin): Promise<IngestOutcome> {

@@ -15,7 +15,6 @@ import type { JobsConfig } from './config.ts';
 import { createEnricher } from './enrich/index.ts';
 import { adsRoutes } from './http/ads-routes.ts';
 import { enrichRoute } from './http/enrich-route.ts';
-import { published } from './http/publish.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { createSource, parseSourcesConfig } from './ingest/sources/config.ts';
 import { SourcePoller, type PullReport } from './ingest/sources/poller.ts';
@@ -64,7 +63,7 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
   const alerts = agent && createAlerts({ agent, dataDir: config.dataDir, taxonomy, adUrl, log, sweepEveryMs: 15 * 60_000 });
   const onNewAds = (ads: AdRecord[]) => {
     parts.onNewAds?.(ads);
-    alerts?.notifyNewAds(ads.map((record) => fromJobSearch(published(record)))).catch((error) => log.warn({ err: error }, 'alerts: a run failed'));
+    alerts?.notifyNewAds(ads.map((record) => fromJobSearch(record.ad))).catch((error) => log.warn({ err: error }, 'alerts: a run failed'));
   };
   const pipeline = new AdPipeline({ store, taxonomy, enricher, adUrl, onNewAds });
   // Sources the aggregator pulls (JOBS_SOURCES); a failing one is retried without stopping the rest.

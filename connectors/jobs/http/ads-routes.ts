@@ -11,7 +11,6 @@ import type { Origin, ParsedAd } from '../ingest/types.ts';
 import type { AdPipeline } from '../pipeline.ts';
 import type { AdStore, Posting } from '../store/types.ts';
 import { readJson } from './json-body.ts';
-import { published } from './publish.ts';
 import { publisherOf } from './publisher.ts';
 
 export interface AdsRoutesOptions {
@@ -90,8 +89,8 @@ export function adsRoutes(options: AdsRoutesOptions): Router {
     // A merged duplicate answers with the ad it became part of.
     if (record.id !== req.params.id) res.setHeader('Content-Location', new URL(encodeURIComponent(record.id), adsBase).href);
     if (record.removed) res.status(410);
-    const ad = published(record);
-    if (type === JSON_TYPE) { res.json(ad); return; }
+    const ad = record.ad;
+    if (type === JSON_TYPE) { res.type('application/json').send(record.json ?? JSON.stringify(ad)); return; }
     const graph = new Graph();
     writeJobAd(graph, fromJobSearch(ad), jobAdIri(record.id, adsBase));
     res.type(type).send(await serializeGraph(graph, type, { baseIri: adsBase }));

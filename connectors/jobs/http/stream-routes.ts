@@ -7,7 +7,6 @@ import { fromSwedishWallTime } from '../../../consent/swedish-time.ts';
 import type { JobSearchAd, TaxonomyIndex } from '../../../vocab/index.ts';
 import { BadRequest } from '../../../service-kit/errors.ts';
 import type { AdRecord, AdStore } from '../store/types.ts';
-import { published } from './publish.ts';
 
 const PAGE = 500;
 
@@ -21,7 +20,7 @@ export function streamRoutes(options: { store: AdStore; taxonomy: TaxonomyIndex 
     await writeArray(res, async () => {
       const page = await store.live(after, PAGE);
       if (page.length) after = page[page.length - 1].id;
-      return page.length ? page.filter(keep).map(published) : undefined;
+      return page.length ? page.filter(keep) : undefined;
     });
   });
 
@@ -35,7 +34,7 @@ export function streamRoutes(options: { store: AdStore; taxonomy: TaxonomyIndex 
     await writeArray(res, async () => {
       const page = await store.changes(cursor, before, PAGE);
       if (page.length) cursor = { updatedAt: page[page.length - 1].updatedAt, id: page[page.length - 1].id };
-      return page.length ? page.filter(keep).map(published) : undefined;
+      return page.length ? page.filter(keep) : undefined;
     });
   });
 
@@ -73,8 +72,17 @@ const locationIds = (ad: JobSearchAd): string[] => {
   return [w?.municipality_concept_id, w?.region_concept_id, w?.country_concept_id].filter((id): id is string => !!id);
 };
 
+/** Resolves when the response can take more, or is gone (one listener each, removed again). */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /** Writes a JSON array from pages until next() gives undefined, respecting back-pressure. */
-async function writeArray(res: Response, next: () => Promise<JobSearchAd[] | undefined>): Promise<void> {
+async function writeArray(res: Response, next: () => Promise<AdRecord[] | undefined>): Promise<void> {
   res.type('application/json');
   let first = true;
   let closed = false;
@@ -82,11 +90,11 @@ async function writeArray(res: Response, next: () => Promise<JobSearchAd[] | und
   res.write('[');
   for (let page = await next(); page && !closed; page = await next()) {
     let chunk = '';
-    for (const ad of page) {
-      chunk += (first ? '\n' : ',\n') + JSON.stringify(ad);
+    for (const record of page) {
+      chunk += (first ? '\n' : ',\n') + (record.json ?? JSON.stringify(record.ad));
       first = false;
     }
-    if (chunk && !res.write(chunk)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (chunk && !res.write(chunk)) await drained(res);
     await yieldToEventLoop();
   }
   res.end(first ? ']' : '\n]');

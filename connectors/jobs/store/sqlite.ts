@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS postings (
   publisher TEXT, content_hash TEXT NOT NULL, url TEXT, label TEXT, PRIMARY KEY (source, source_id));
 CREATE INDEX IF NOT EXISTS postings_ad ON postings (ad_id);
 CREATE INDEX IF NOT EXISTS postings_own ON postings (own_id);
-CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, ad_id TEXT NOT NULL, PRIMARY KEY (band, ad_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, ad_id TEXT NOT NULL, PRIMARY KEY (band, ad_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS bands_ad ON bands (ad_id);
 `;
 
@@ -29,9 +29,12 @@ const toSignature = (blob: Buffer): Uint32Array => new Uint32Array(blob.buffer.s
 const fromSignature = (signature: Uint32Array | undefined): Buffer | null =>
   signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength) : null;
 
+/** A row as a record; the ad is parsed only when asked for (a stream writes the stored JSON as it is). */
 function toRecord(row: AdRow): AdRecord {
+  let parsed: JobSearchAd | undefined;
   return {
-    id: row.id, ad: JSON.parse(row.json) as JobSearchAd, updatedAt: row.updated_at, removed: row.removed === 1,
+    id: row.id, json: row.json, updatedAt: row.updated_at, removed: row.removed === 1,
+    get ad() { return (parsed ??= JSON.parse(row.json) as JobSearchAd); },
     ...(row.block === null ? {} : { block: row.block }), ...(row.signature === null ? {} : { signature: toSignature(row.signature) }),
   };
 }
@@ -40,6 +43,21 @@ function toPosting(row: PostingRow): Posting {
     source: row.source, sourceId: row.source_id, adId: row.ad_id, contentHash: row.content_hash,
     ...(row.publisher === null ? {} : { publisher: row.publisher }), ...(row.url === null ? {} : { url: row.url }), ...(row.label === null ? {} : { label: row.label }),
   };
+}
+
+/**
+ * A band key as a 53-bit integer (two 32-bit FNV-style hashes): the band index stays small, and a
+ * collision only adds a candidate, which is compared by its signature anyway.
+ */
+function bandKey(band: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ band.length;
+  for (let i = 0; i < band.length; i++) {
+    const c = band.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 export class SqliteAdStore implements AdStore {
@@ -55,6 +73,7 @@ export class SqliteAdStore implements AdStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
+    this.#db.pragma('cache_size = -65536'); // 64 MB of pages: the band index stays in memory while it is written
     this.#db.exec(SCHEMA);
     const db = this.#db;
     this.#sql = {
@@ -64,8 +83,7 @@ export class SqliteAdStore implements AdStore {
       postingsOf: db.prepare<[string], PostingRow>('SELECT * FROM postings WHERE ad_id = ? ORDER BY rowid'),
       putAd: db.prepare('INSERT OR REPLACE INTO ads (id, json, updated_at, removed, block, signature) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteBands: db.prepare('DELETE FROM bands WHERE ad_id = ?'),
-      putBand: db.prepare('INSERT OR IGNORE INTO bands (band, ad_id) VALUES (?, ?)'),
-      bandAds: db.prepare<[string], { ad_id: string }>('SELECT ad_id FROM bands WHERE band = ? LIMIT 64'),
+      bandAds: db.prepare<[number], { ad_id: string }>('SELECT ad_id FROM bands WHERE band = ? LIMIT 64'),
       signature: db.prepare<[string], { signature: Buffer | null }>('SELECT signature FROM ads WHERE id = ? AND removed = 0'),
       putPosting: db.prepare('INSERT OR REPLACE INTO postings (source, source_id, own_id, ad_id, publisher, content_hash, url, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       deletePosting: db.prepare('DELETE FROM postings WHERE source = ? AND source_id = ?'),
@@ -108,7 +126,7 @@ export class SqliteAdStore implements AdStore {
       const seen = new Set<string>();
       const out: Array<{ id: string; signature: Uint32Array }> = [];
       for (const band of bands) {
-        for (const { ad_id: id } of this.#sql.bandAds.all(band)) {
+        for (const { ad_id: id } of this.#sql.bandAds.all(bandKey(band))) {
           if (seen.has(id)) continue;
           seen.add(id);
           const signature = this.#sql.signature.get(id)?.signature;
@@ -121,10 +139,10 @@ export class SqliteAdStore implements AdStore {
     putAd: async (record, bands) => {
       const stamp = Math.max(Date.now(), this.#lastStamp + 1);
       this.#lastStamp = stamp;
-      this.#sql.putAd.run(record.id, JSON.stringify(record.ad), stamp, record.removed ? 1 : 0, record.block ?? null, fromSignature(record.signature));
+      this.#sql.putAd.run(record.id, JSON.stringify({ ...record.ad, id: record.id, timestamp: stamp }), stamp, record.removed ? 1 : 0, record.block ?? null, fromSignature(record.signature));
       if (bands === undefined && !record.removed) return stamp;
       this.#sql.deleteBands.run(record.id);
-      if (!record.removed) for (const band of bands ?? []) this.#sql.putBand.run(band, record.id);
+      if (!record.removed && bands?.length) this.#bandInsert(bands.length).run(...bands.flatMap((band) => [bandKey(band), record.id]));
       return stamp;
     },
     putPosting: async (p) => {
@@ -132,6 +150,18 @@ export class SqliteAdStore implements AdStore {
     },
     deletePosting: async (source, sourceId) => { this.#sql.deletePosting.run(source, sourceId); },
   };
+
+  readonly #bandInserts = new Map<number, Database.Statement>();
+
+  /** One INSERT for all of an ad's bands (statements, not rows, are what costs here). */
+  #bandInsert(n: number): Database.Statement {
+    let statement = this.#bandInserts.get(n);
+    if (!statement) {
+      statement = this.#db.prepare(`INSERT OR IGNORE INTO bands (band, ad_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`);
+      this.#bandInserts.set(n, statement);
+    }
+    return statement;
+  }
 
   #adNow(id: string): AdRecord | undefined {
     const row = this.#sql.ad.get(id);

@@ -6,8 +6,13 @@ import type { JobSearchAd } from '../../../vocab/index.ts';
 export interface AdRecord {
   /** Our id: stable for a source posting (see ids.ts). */
   id: string;
-  /** The ad as JobStream publishes it (removed ads keep their last content with removed: true). */
+  /**
+   * The ad as JobStream publishes it (removed ads keep their last content with removed: true);
+   * as stored, its id and timestamp (= updatedAt) are those of the record.
+   */
   ad: JobSearchAd;
+  /** The stored JSON text of `ad`, when read from the store (written out as it is by /snapshot and /stream). */
+  json?: string;
   /** When the ad last changed (ms since the epoch, strictly increasing per store): the stream's order. */
   updatedAt: number;
   removed: boolean;
@@ -40,7 +45,7 @@ export interface AdTransaction {
   /** Live ads that share at least one band key (same block): candidates for near-duplicates. */
   duplicateCandidates(bands: readonly string[], limit: number): Promise<Array<{ id: string; signature: Uint32Array }>>;
   /**
-   * Writes the ad with a fresh updatedAt (returned). Given bands replace the ad's earlier ones;
+   * Writes the ad with a fresh updatedAt (returned), which also becomes the ad's `timestamp`. Given bands replace the ad's earlier ones;
    * without them the ad keeps its bands (its text did not change). A removed ad has none.
    */
   putAd(record: Omit<AdRecord, 'updatedAt'>, bands?: readonly string[]): Promise<number>;
