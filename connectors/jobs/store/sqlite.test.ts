@@ -93,5 +93,14 @@ describe('SQLite ad store', () => {
     const found = await store.transaction((tx) => tx.duplicateCandidates(['b#2', 'b#9'], 10));
     expect(found.map((c) => c.id)).to.deep.equal(['x']);
     expect([...found[0].signature]).to.deep.equal([1, 2, 3, 4]);
+    // The band index lives in memory: a restart rebuilds it from the keys stored with each ad.
+    await store.close();
+    store = new SqliteAdStore(join(dir, 'ads.sqlite'));
+    expect((await store.transaction((tx) => tx.duplicateCandidates(['b#3'], 10))).map((c) => c.id)).to.deep.equal(['y']);
+    // An ad rewritten without new bands keeps its own; a removed ad has none.
+    await store.transaction((tx) => tx.putAd({ id: 'y', ad: ad('y', 'Y2'), removed: false, block: 'b', signature }));
+    expect((await store.transaction((tx) => tx.duplicateCandidates(['b#3'], 10))).map((c) => c.id)).to.deep.equal(['y']);
+    await store.transaction((tx) => tx.putAd({ id: 'y', ad: ad('y', 'Y2'), removed: true }, []));
+    expect(await store.transaction((tx) => tx.duplicateCandidates(['b#3'], 10))).to.deep.equal([]);
   });
 });

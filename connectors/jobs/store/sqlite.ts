@@ -4,13 +4,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JobSearchAd } from '../../../vocab/index.ts';
+import { BandIndex, bandKeys } from './band-index.ts';
 import { adId } from './ids.ts';
 import type { AdRecord, AdStore, AdTransaction, Posting, StreamCursor } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS ads (
   id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at INTEGER NOT NULL, removed INTEGER NOT NULL,
-  block TEXT, signature BLOB);
+  block TEXT, signature BLOB, bands BLOB);
 CREATE INDEX IF NOT EXISTS ads_stream ON ads (updated_at, id);
 CREATE INDEX IF NOT EXISTS ads_live ON ads (id) WHERE removed = 0;
 CREATE TABLE IF NOT EXISTS postings (
@@ -18,9 +19,10 @@ CREATE TABLE IF NOT EXISTS postings (
   publisher TEXT, content_hash TEXT NOT NULL, url TEXT, label TEXT, PRIMARY KEY (source, source_id));
 CREATE INDEX IF NOT EXISTS postings_ad ON postings (ad_id);
 CREATE INDEX IF NOT EXISTS postings_own ON postings (own_id);
-CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, ad_id TEXT NOT NULL, PRIMARY KEY (band, ad_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS bands_ad ON bands (ad_id);
 `;
+
+/** Everything of an ad but its band keys (only the band index reads those). */
+const AD_COLUMNS = 'id, json, updated_at, removed, block, signature';
 
 interface AdRow { id: string; json: string; updated_at: number; removed: number; block: string | null; signature: Buffer | null }
 interface PostingRow { source: string; source_id: string; ad_id: string; publisher: string | null; content_hash: string; url: string | null; label: string | null }
@@ -45,21 +47,6 @@ function toPosting(row: PostingRow): Posting {
   };
 }
 
-/**
- * A band key as a 53-bit integer (two 32-bit FNV-style hashes): the band index stays small, and a
- * collision only adds a candidate, which is compared by its signature anyway.
- */
-function bandKey(band: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ band.length;
-  for (let i = 0; i < band.length; i++) {
-    const c = band.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
-}
-
 export class SqliteAdStore implements AdStore {
   readonly #db: Database.Database;
   readonly #sql;
@@ -77,23 +64,24 @@ export class SqliteAdStore implements AdStore {
     this.#db.exec(SCHEMA);
     const db = this.#db;
     this.#sql = {
-      ad: db.prepare<[string], AdRow>('SELECT * FROM ads WHERE id = ?'),
+      ad: db.prepare<[string], AdRow>(`SELECT ${AD_COLUMNS} FROM ads WHERE id = ?`),
       byOwnId: db.prepare<[string], { ad_id: string }>('SELECT ad_id FROM postings WHERE own_id = ? LIMIT 1'),
       posting: db.prepare<[string, string], PostingRow>('SELECT * FROM postings WHERE source = ? AND source_id = ?'),
       postingsOf: db.prepare<[string], PostingRow>('SELECT * FROM postings WHERE ad_id = ? ORDER BY rowid'),
-      putAd: db.prepare('INSERT OR REPLACE INTO ads (id, json, updated_at, removed, block, signature) VALUES (?, ?, ?, ?, ?, ?)'),
-      deleteBands: db.prepare('DELETE FROM bands WHERE ad_id = ?'),
-      bandAds: db.prepare<[number], { ad_id: string }>('SELECT ad_id FROM bands WHERE band = ? LIMIT 64'),
+      putAd: db.prepare('INSERT OR REPLACE INTO ads (id, json, updated_at, removed, block, signature, bands) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      putAdKeepBands: db.prepare('UPDATE ads SET json = ?, updated_at = ?, removed = ?, block = ?, signature = ? WHERE id = ?'),
       signature: db.prepare<[string], { signature: Buffer | null }>('SELECT signature FROM ads WHERE id = ? AND removed = 0'),
+      liveBands: db.prepare<[], { id: string; bands: Buffer }>('SELECT id, bands FROM ads WHERE removed = 0 AND bands IS NOT NULL'),
       putPosting: db.prepare('INSERT OR REPLACE INTO postings (source, source_id, own_id, ad_id, publisher, content_hash, url, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       deletePosting: db.prepare('DELETE FROM postings WHERE source = ? AND source_id = ?'),
       changes: db.prepare<[number, number, string, number, number], AdRow>(
-        'SELECT * FROM ads WHERE (updated_at > ? OR (updated_at = ? AND id > ?)) AND updated_at < ? ORDER BY updated_at, id LIMIT ?'),
-      live: db.prepare<[string, number], AdRow>('SELECT * FROM ads WHERE removed = 0 AND id > ? ORDER BY id LIMIT ?'),
+        `SELECT ${AD_COLUMNS} FROM ads WHERE (updated_at > ? OR (updated_at = ? AND id > ?)) AND updated_at < ? ORDER BY updated_at, id LIMIT ?`),
+      live: db.prepare<[string, number], AdRow>(`SELECT ${AD_COLUMNS} FROM ads WHERE removed = 0 AND id > ? ORDER BY id LIMIT ?`),
       counts: db.prepare<[], { live: number; removed: number }>('SELECT COALESCE(SUM(removed = 0), 0) AS live, COALESCE(SUM(removed = 1), 0) AS removed FROM ads'),
       lastStamp: db.prepare<[], { stamp: number | null }>('SELECT MAX(updated_at) AS stamp FROM ads'),
     };
     this.#lastStamp = this.#sql.lastStamp.get()?.stamp ?? 0;
+    this.#bandIndex();
   }
 
   transaction<T>(fn: (tx: AdTransaction) => Promise<T>): Promise<T> {
@@ -107,6 +95,7 @@ export class SqliteAdStore implements AdStore {
       } catch (error) {
         if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
         this.#lastStamp = stampBefore;
+        this.#bands = undefined; // it may hold keys of ads that were rolled back: rebuilt on next use
         throw error;
       }
     };
@@ -123,26 +112,26 @@ export class SqliteAdStore implements AdStore {
     },
     postingsOf: async (id) => this.#sql.postingsOf.all(id).map(toPosting),
     duplicateCandidates: async (bands, limit) => {
-      const seen = new Set<string>();
       const out: Array<{ id: string; signature: Uint32Array }> = [];
-      for (const band of bands) {
-        for (const { ad_id: id } of this.#sql.bandAds.all(bandKey(band))) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const signature = this.#sql.signature.get(id)?.signature;
-          if (signature) out.push({ id, signature: toSignature(signature) });
-          if (out.length >= limit) return out;
-        }
+      for (const id of this.#bandIndex().candidates(bandKeys(bands), limit)) {
+        const signature = this.#sql.signature.get(id)?.signature;
+        if (signature) out.push({ id, signature: toSignature(signature) });
       }
       return out;
     },
     putAd: async (record, bands) => {
       const stamp = Math.max(Date.now(), this.#lastStamp + 1);
       this.#lastStamp = stamp;
-      this.#sql.putAd.run(record.id, JSON.stringify({ ...record.ad, id: record.id, timestamp: stamp }), stamp, record.removed ? 1 : 0, record.block ?? null, fromSignature(record.signature));
-      if (bands === undefined && !record.removed) return stamp;
-      this.#sql.deleteBands.run(record.id);
-      if (!record.removed && bands?.length) this.#bandInsert(bands.length).run(...bands.flatMap((band) => [bandKey(band), record.id]));
+      const json = JSON.stringify({ ...record.ad, id: record.id, timestamp: stamp });
+      const signature = fromSignature(record.signature);
+      if (bands === undefined && !record.removed) {
+        this.#sql.putAdKeepBands.run(json, stamp, 0, record.block ?? null, signature, record.id);
+        return stamp;
+      }
+      const keys = record.removed ? undefined : bandKeys(bands ?? []);
+      this.#sql.putAd.run(record.id, json, stamp, record.removed ? 1 : 0, record.block ?? null, signature, keys ? Buffer.from(keys.buffer) : null);
+      if (keys) this.#bandIndex().add(record.id, keys);
+      else this.#bandIndex().remove(record.id);
       return stamp;
     },
     putPosting: async (p) => {
@@ -151,16 +140,17 @@ export class SqliteAdStore implements AdStore {
     deletePosting: async (source, sourceId) => { this.#sql.deletePosting.run(source, sourceId); },
   };
 
-  readonly #bandInserts = new Map<number, Database.Statement>();
+  #bands?: BandIndex;
 
-  /** One INSERT for all of an ad's bands (statements, not rows, are what costs here). */
-  #bandInsert(n: number): Database.Statement {
-    let statement = this.#bandInserts.get(n);
-    if (!statement) {
-      statement = this.#db.prepare(`INSERT OR IGNORE INTO bands (band, ad_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`);
-      this.#bandInserts.set(n, statement);
+  /** The in-memory band index, built from the stored keys on first use (a scan of the live ads). */
+  #bandIndex(): BandIndex {
+    if (!this.#bands) {
+      this.#bands = new BandIndex();
+      for (const row of this.#sql.liveBands.iterate()) {
+        this.#bands.add(row.id, new Float64Array(row.bands.buffer.slice(row.bands.byteOffset, row.bands.byteOffset + row.bands.byteLength)));
+      }
     }
-    return statement;
+    return this.#bands;
   }
 
   #adNow(id: string): AdRecord | undefined {
