@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const jobs = await startTestJobs({ dataDir });
   try {
     // "One day of changes": the last 5,000 changes (a busy day of new, changed and removed ads in Sweden).
-    const dayStart = new Date(recent[Math.max(0, recent.length - 5000)].updatedAt).toISOString();
+    const dayStart = new Date(Math.floor(recent[Math.max(0, recent.length - 5000)].updatedAt / 1000)).toISOString();
     const day = await (await fetch(new URL(`stream?date=${encodeURIComponent(dayStart)}`, jobs.baseUrl))).json() as unknown[];
     let next = 0;
     const runs: Array<[string, autocannon.Options]> = [

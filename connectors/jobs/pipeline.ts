@@ -138,7 +138,7 @@ export class AdPipeline implements AdSink {
     };
     const record = { id, ad: toJobSearch(ad), removed: false, block: p.print.block, signature: p.print.signature };
     const updatedAt = await tx.putAd(record, p.print.bands);
-    return { ...record, ad: { ...record.ad, timestamp: updatedAt }, updatedAt };
+    return { ...record, ad: { ...record.ad, timestamp: Math.floor(updatedAt / 1000) }, updatedAt };
   }
 
   /** Rewrites an ad's source links from its postings (a duplicate came or went). */

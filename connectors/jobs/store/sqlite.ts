@@ -21,10 +21,10 @@ CREATE INDEX IF NOT EXISTS postings_ad ON postings (ad_id);
 CREATE INDEX IF NOT EXISTS postings_own ON postings (own_id);
 `;
 
-/** Everything of an ad but its band keys (only the band index reads those). */
-const AD_COLUMNS = 'id, json, updated_at, removed, block, signature';
+/** Everything of an ad but its band keys (only the band index reads those); the JSON as its UTF-8 bytes, written out as they are. */
+const AD_COLUMNS = 'id, CAST(json AS BLOB) AS json, updated_at, removed, block, signature';
 
-interface AdRow { id: string; json: string; updated_at: number; removed: number; block: string | null; signature: Buffer | null }
+interface AdRow { id: string; json: Buffer; updated_at: number; removed: number; block: string | null; signature: Buffer | null }
 interface PostingRow { source: string; source_id: string; ad_id: string; publisher: string | null; content_hash: string; url: string | null; label: string | null }
 
 const toSignature = (blob: Buffer): Uint32Array => new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
@@ -36,7 +36,7 @@ function toRecord(row: AdRow): AdRecord {
   let parsed: JobSearchAd | undefined;
   return {
     id: row.id, json: row.json, updatedAt: row.updated_at, removed: row.removed === 1,
-    get ad() { return (parsed ??= JSON.parse(row.json) as JobSearchAd); },
+    get ad() { return (parsed ??= JSON.parse(row.json.toString('utf8')) as JobSearchAd); },
     ...(row.block === null ? {} : { block: row.block }), ...(row.signature === null ? {} : { signature: toSignature(row.signature) }),
   };
 }
@@ -74,8 +74,8 @@ export class SqliteAdStore implements AdStore {
       liveBands: db.prepare<[], { id: string; bands: Buffer }>('SELECT id, bands FROM ads WHERE removed = 0 AND bands IS NOT NULL'),
       putPosting: db.prepare('INSERT OR REPLACE INTO postings (source, source_id, own_id, ad_id, publisher, content_hash, url, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       deletePosting: db.prepare('DELETE FROM postings WHERE source = ? AND source_id = ?'),
-      changes: db.prepare<[number, number, string, number, number], AdRow>(
-        `SELECT ${AD_COLUMNS} FROM ads WHERE (updated_at > ? OR (updated_at = ? AND id > ?)) AND updated_at < ? ORDER BY updated_at, id LIMIT ?`),
+      changes: db.prepare<[number, string, number, number], AdRow>(
+        `SELECT ${AD_COLUMNS} FROM ads WHERE (updated_at, id) > (?, ?) AND updated_at < ? ORDER BY updated_at, id LIMIT ?`),
       live: db.prepare<[string, number], AdRow>(`SELECT ${AD_COLUMNS} FROM ads WHERE removed = 0 AND id > ? ORDER BY id LIMIT ?`),
       counts: db.prepare<[], { live: number; removed: number }>('SELECT COALESCE(SUM(removed = 0), 0) AS live, COALESCE(SUM(removed = 1), 0) AS removed FROM ads'),
       lastStamp: db.prepare<[], { stamp: number | null }>('SELECT MAX(updated_at) AS stamp FROM ads'),
@@ -120,9 +120,10 @@ export class SqliteAdStore implements AdStore {
       return out;
     },
     putAd: async (record, bands) => {
-      const stamp = Math.max(Date.now(), this.#lastStamp + 1);
+      // Microseconds: strictly increasing and still on the clock at thousands of writes a second.
+      const stamp = Math.max(Date.now() * 1000, this.#lastStamp + 1);
       this.#lastStamp = stamp;
-      const json = JSON.stringify({ ...record.ad, id: record.id, timestamp: stamp });
+      const json = JSON.stringify({ ...record.ad, id: record.id, timestamp: Math.floor(stamp / 1000) });
       const signature = fromSignature(record.signature);
       if (bands === undefined && !record.removed) {
         this.#sql.putAdKeepBands.run(json, stamp, 0, record.block ?? null, signature, record.id);
@@ -147,7 +148,7 @@ export class SqliteAdStore implements AdStore {
     if (!this.#bands) {
       this.#bands = new BandIndex();
       for (const row of this.#sql.liveBands.iterate()) {
-        this.#bands.add(row.id, new Float64Array(row.bands.buffer.slice(row.bands.byteOffset, row.bands.byteOffset + row.bands.byteLength)));
+        this.#bands.add(row.id, new Int32Array(row.bands.buffer.slice(row.bands.byteOffset, row.bands.byteOffset + row.bands.byteLength)));
       }
     }
     return this.#bands;
@@ -168,7 +169,7 @@ export class SqliteAdStore implements AdStore {
   async postingsOf(id: string): Promise<Posting[]> { return this.#sql.postingsOf.all(id).map(toPosting); }
 
   async changes(after: StreamCursor, before: number, limit: number): Promise<AdRecord[]> {
-    return this.#sql.changes.all(after.updatedAt, after.updatedAt, after.id, before, limit).map(toRecord);
+    return this.#sql.changes.all(after.updatedAt, after.id, before, limit).map(toRecord);
   }
 
   async live(afterId: string, limit: number): Promise<AdRecord[]> { return this.#sql.live.all(afterId, limit).map(toRecord); }

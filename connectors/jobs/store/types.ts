@@ -8,12 +8,15 @@ export interface AdRecord {
   id: string;
   /**
    * The ad as JobStream publishes it (removed ads keep their last content with removed: true);
-   * as stored, its id and timestamp (= updatedAt) are those of the record.
+   * as stored, its id and timestamp (updatedAt in ms) are those of the record.
    */
   ad: JobSearchAd;
-  /** The stored JSON text of `ad`, when read from the store (written out as it is by /snapshot and /stream). */
-  json?: string;
-  /** When the ad last changed (ms since the epoch, strictly increasing per store): the stream's order. */
+  /** The stored JSON of `ad` as UTF-8, when read from the store (written out as it is by /snapshot and /stream). */
+  json?: Buffer;
+  /**
+   * When the ad last changed, in microseconds since the epoch, strictly increasing per store: the
+   * stream's order. The ad's published `timestamp` is the same instant in milliseconds.
+   */
   updatedAt: number;
   removed: boolean;
   /** Duplicate detection: the employer + place block and the MinHash signature (absent for removed ads). */
@@ -59,7 +62,7 @@ export interface AdStore {
   /** An ad by our id; an id that was merged into another ad gives the surviving ad. */
   get(id: string): Promise<AdRecord | undefined>;
   postingsOf(adId: string): Promise<Posting[]>;
-  /** Changes (including removals) after a cursor and before an instant, in stream order. */
+  /** Changes (including removals) after a cursor and before an instant (µs), in stream order. */
   changes(after: StreamCursor, before: number, limit: number): Promise<AdRecord[]>;
   /** Live (not removed) ads in id order after an id. */
   live(afterId: string, limit: number): Promise<AdRecord[]>;
