@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import type { JobSearchAd } from '../../vocab/index.ts';
 import { startTestJobs, type TestJobs } from './test-support.ts';
 
-const SAMPLES = JSON.parse(readFileSync(new URL('../../../shared/data/ads/jobsearch-format-sample.json', import.meta.url), 'utf8')) as JobSearchAd[];
+const SAMPLES = JSON.parse(readFileSync(new URL('../../vocab/jobad/fixtures/jobsearch-format-sample.json', import.meta.url), 'utf8')) as JobSearchAd[];
 const TEXTS: Record<string, string> = {
   java: 'Vi söker en Java-utvecklare till vårt team i Stockholm. Du bygger webbtjänster i Java och Spring, skriver tester och granskar kod tillsammans med kollegorna.',
   lager: 'Till vårt lager i Göteborg söker vi lagerarbetare för plock och pack. Truckkort är meriterande, arbetet sker i skift och du trivs med fysiskt arbete.',
