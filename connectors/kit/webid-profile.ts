@@ -1,5 +1,6 @@
 // Reading a citizen's public WebID profile for its inbox, as a stranger would: bounded and unauthenticated.
 import { parseDocument, TURTLE } from '../../vocab/index.ts';
+import { boundedText } from '../../service-kit/http/bounded-text.ts';
 
 const LDP_INBOX = 'http://www.w3.org/ns/ldp#inbox';
 const MAX_BYTES = 256 * 1024;
@@ -46,19 +47,4 @@ export async function findInbox(webId: string, agentOrigin: string): Promise<str
   }
   if (!inbox) throw new ProfileError(`${id} names no ldp:inbox`, 'no_inbox');
   try { return contactableUrl(inbox, agentOrigin); } catch { throw new ProfileError(`the inbox ${inbox} is not an https URL`, 'no_inbox'); }
-}
-
-async function boundedText(response: Response, limit: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > limit || !response.body) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -4,6 +4,7 @@ import { BadRequest } from '../../service-kit/errors.ts';
 import { pathForUrl } from '../ldp/paths.ts';
 import { parseRdf } from '../rdf/parse.ts';
 import type { ResourceStore } from '../storage/store.ts';
+import { boundedText } from '../../service-kit/http/bounded-text.ts';
 
 const LDP_INBOX = 'http://www.w3.org/ns/ldp#inbox';
 // What a profile calls its subject, as the consent pages show it.
@@ -83,20 +84,4 @@ export class InboxDelivery {
       return { inboxes: [] };
     }
   }
-}
-
-/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
-async function boundedText(response: Response, limit: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > limit || !response.body) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > limit) return undefined; // leaving the loop cancels the stream
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

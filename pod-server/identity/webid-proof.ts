@@ -2,6 +2,7 @@ import { Parser } from 'n3';
 import { BadRequest, HttpError } from '../../service-kit/errors.ts';
 import { canonicalLoopback, isLoopbackUrl } from '../../service-kit/solid-oidc/loopback.ts';
 import { normalizeIssuer } from '../../service-kit/solid-oidc/issuer-keys.ts';
+import { boundedText } from '../../service-kit/http/bounded-text.ts';
 
 const SOLID = 'http://www.w3.org/ns/solid/terms#';
 export const REGISTRATION_TOKEN = `${SOLID}oidcIssuerRegistrationToken`;
@@ -63,20 +64,4 @@ export async function proveWebId(webId: string, token: string, issuer: string): 
 
 function unproven(message: string, code: string): HttpError {
   return new HttpError(422, code, message);
-}
-
-/** The body as text, or undefined once it passes `limit` bytes (the rest is not read). */
-async function boundedText(response: Response, limit: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > limit || !response.body) {
-    await response.body?.cancel();
-    return response.body ? undefined : '';
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
