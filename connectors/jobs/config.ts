@@ -20,6 +20,8 @@ export interface JobsConfig {
   maxAdsPerRequest: number;
   adsPerPublisherPerHour: number;
   enrichPerMinute: number;
+  snapshotsPerHour: number;
+  streamsPerMinute: number;
 }
 
 export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsConfig {
@@ -40,5 +42,7 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsCon
     maxAdsPerRequest: wholeNumber(env, 'JOBS_MAX_ADS_PER_REQUEST', 1000),
     adsPerPublisherPerHour: wholeNumber(env, 'JOBS_ADS_PER_PUBLISHER_PER_HOUR', 20_000),
     enrichPerMinute: wholeNumber(env, 'JOBS_ENRICH_PER_MINUTE', 600),
+    snapshotsPerHour: wholeNumber(env, 'JOBS_SNAPSHOTS_PER_HOUR', 60),
+    streamsPerMinute: wholeNumber(env, 'JOBS_STREAMS_PER_MINUTE', 120),
   };
 }

@@ -147,6 +147,20 @@ describe('jobs aggregator over HTTP', function () {
     expect(unknown.status).to.equal(400);
   });
 
+  it('limits snapshots and streams per address (429 with Retry-After)', async () => {
+    const limited = await startTestJobs({ config: { snapshotsPerHour: 1, streamsPerMinute: 2 } });
+    try {
+      expect((await fetch(new URL('snapshot', limited.baseUrl))).status).to.equal(200);
+      const refused = await fetch(new URL('snapshot', limited.baseUrl));
+      expect(refused.status).to.equal(429);
+      expect(Number(refused.headers.get('retry-after'))).to.be.greaterThan(0);
+      const stream = () => fetch(new URL('stream?date=2026-01-01T00:00:00', limited.baseUrl));
+      expect([(await stream()).status, (await stream()).status, (await stream()).status]).to.deep.equal([200, 200, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('keeps its ads across a restart', async () => {
     const before = await (await fetch(new URL('healthz', jobs.baseUrl))).json() as { ads: { live: number } };
     expect(before.ads.live).to.be.greaterThan(0);

@@ -88,7 +88,12 @@ export function createJobsService(config: JobsConfig, parts: JobsServiceParts = 
     publishLimit: rateLimit({ points: config.adsPerPublisherPerHour, seconds: 3600, what: 'ads from this publisher this hour' }),
     maxBodyBytes: config.maxBodyBytes, maxAdsPerRequest: config.maxAdsPerRequest,
   }));
-  app.use(streamRoutes({ store, taxonomy }));
+  app.use(streamRoutes({
+    store, taxonomy, limits: {
+      snapshots: rateLimit({ points: config.snapshotsPerHour, seconds: 3600, what: 'snapshots from this address this hour' }),
+      streams: rateLimit({ points: config.streamsPerMinute, seconds: 60, what: 'stream requests from this address this minute' }),
+    },
+  }));
   app.use(enrichRoute({ enricher, limit: rateLimit({ points: config.enrichPerMinute, seconds: 60, what: 'enrichment requests from this address' }) }));
   app.use((req, res) => { res.status(404).json({ error: 'not_found', message: `Nothing at ${req.method} ${req.path}` }); });
   app.use(errorHandler((message) => log.error(message)));

@@ -6,6 +6,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fromSwedishWallTime } from '../../../consent/swedish-time.ts';
 import type { JobSearchAd, TaxonomyIndex } from '../../../vocab/index.ts';
 import { BadRequest } from '../../../service-kit/errors.ts';
+import type { RateLimit } from '../../../service-kit/http/rate-limit.ts';
 import type { AdRecord, AdStore } from '../store/types.ts';
 
 /** Ads read per page: one query of under 10 ms (the JSON is read as bytes and written as it is). */
@@ -13,11 +14,19 @@ const PAGE = 500;
 const NEWLINE = Buffer.from('\n');
 const COMMA_NEWLINE = Buffer.from(',\n');
 
-export function streamRoutes(options: { store: AdStore; taxonomy: TaxonomyIndex }): Router {
-  const { store, taxonomy } = options;
+export interface StreamLimits {
+  /** Whole snapshots per address per hour (each is every live ad). */
+  snapshots: RateLimit;
+  /** Stream requests per address per minute. */
+  streams: RateLimit;
+}
+
+export function streamRoutes(options: { store: AdStore; taxonomy: TaxonomyIndex; limits: StreamLimits }): Router {
+  const { store, taxonomy, limits } = options;
   const router = express.Router();
 
   router.get('/snapshot', async (req, res) => {
+    await limits.snapshots.consume(req.ip ?? 'unknown');
     const keep = conceptFilter(req, taxonomy);
     let after = '';
     await writeArray(res, async () => {
@@ -28,6 +37,7 @@ export function streamRoutes(options: { store: AdStore; taxonomy: TaxonomyIndex 
   });
 
   router.get('/stream', async (req, res) => {
+    await limits.streams.consume(req.ip ?? 'unknown');
     const from = instant(req.query.date, 'date');
     if (from === undefined) throw new BadRequest('date is required: the time to stream changes from, e.g. date=2026-11-30T00:00:00 (Swedish time unless a zone is given)', 'date_required');
     const before = instant(req.query['updated-before-date'], 'updated-before-date') ?? Date.now() + 1;
