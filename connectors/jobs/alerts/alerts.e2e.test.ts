@@ -1,16 +1,12 @@
 import { expect } from 'chai';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import express from 'express';
 import { OwnerClient } from '../../../consent/index.ts';
-import { getTaxonomy, parseDocument, toTurtle, writeSection, type JobAd } from '../../../vocab/index.ts';
+import { parseDocument, toTurtle, writeSection, type JobAd } from '../../../vocab/index.ts';
 import { agent as podAgent, type Agent as PodAgent } from '../../../test-support/consent.ts';
-import { freePort, startTestServer, type TestServer } from '../../../test-support/server.ts';
-import { createAgent, type Agent } from '../../kit/index.ts';
-import { createAlerts, type Alerts } from './alerts.ts';
-import { SqliteSubscriptions } from './subscriptions.ts';
+import { startTestServer, type TestServer } from '../../../test-support/server.ts';
+import type { Agent } from '../../kit/index.ts';
+import type { Alerts } from './alerts.ts';
+import { startAlertsOrigin, type AlertsOrigin } from './test-support.ts';
+import type { SqliteSubscriptions } from './subscriptions.ts';
 
 const GAS_WELDER = 'nh36_gBN_No9';
 const MANUAL_WELDER = 'wf1E_nWA_EJp';
@@ -39,8 +35,7 @@ const skillsOnly = (skill: string) => ({ mustHave: { skills: [{ id: skill }], la
 describe('consented job alerts, end to end', function () {
   this.timeout(60_000);
   let pod: TestServer;
-  let dataDir: string;
-  let server: Server;
+  let aggregator: AlertsOrigin;
   let origin: string;
   let agent: Agent;
   let alerts: Alerts;
@@ -50,17 +45,8 @@ describe('consented job alerts, end to end', function () {
 
   before(async () => {
     pod = await startTestServer({ config: { identity: true } });
-    dataDir = await mkdtemp(join(tmpdir(), 'alerts-e2e-'));
-    const port = await freePort();
-    origin = `http://localhost:${port}`;
-    agent = createAgent({ origin, name: 'Jobtech jobs', issuer: pod.baseUrl, dataDir, account: { podName: 'jobs-agent', email: 'jobs@example.org' }, inbox: { maxBytes: 4096 }, log: () => {} });
-    store = new SqliteSubscriptions(join(dataDir, 'alerts.sqlite'));
-    alerts = createAlerts({ agent, store, taxonomy: getTaxonomy(), adUrl: (id) => `${origin}/ads/${id}`, log: { info() {}, warn() {} } });
-    const app = express();
-    app.use(agent.router);
-    app.use(alerts.router);
-    server = await new Promise((resolve) => { const s = app.listen(port, () => resolve(s)); });
-    await agent.start();
+    aggregator = await startAlertsOrigin(pod.baseUrl, 'jobs-agent', { inboxMaxBytes: 4096 });
+    ({ origin, agent, alerts, store } = aggregator);
 
     citizen = await podAgent(pod.baseUrl, 'alert-citizen');
     owner = new OwnerClient({ podUrl: citizen.account.podUrl, fetch: citizen.session.fetch });
@@ -76,13 +62,9 @@ describe('consented job alerts, end to end', function () {
   });
 
   after(async () => {
-    await alerts?.close();
-    store?.close();
-    await agent?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await aggregator?.stop();
     await citizen?.session.logout();
     await pod?.stop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   /** The ads announced in the citizen's inbox (as:object of each as:Announce). */
