@@ -36,8 +36,11 @@ describe('npm start with the jobs aggregator', function () {
     let firstCount: number;
     try {
       const url = await jobsUrl(first);
-      // 2 JobSearch samples + 1 legacy sample (the other is a removal) + 120 generated ads, some merged as duplicates.
-      firstCount = await liveAds(url, 100);
+      // Loading runs after the service listens (readers may see a batch being written): its marker
+      // file says when it is done. 2 JobSearch samples + 1 legacy sample (the other is a removal)
+      // + 120 generated ads, some of which may merge as duplicates.
+      for (let tries = 0; tries < 300 && !(await stat(join(dir, 'jobs', 'seeded')).catch(() => undefined)); tries++) await new Promise((r) => setTimeout(r, 100));
+      firstCount = await liveAds(url, 0);
       expect(firstCount).to.be.within(100, 123);
       const snapshot = await (await fetch(new URL('snapshot', url))).json() as Array<{ headline: string }>;
       expect(snapshot).to.have.length(firstCount);
